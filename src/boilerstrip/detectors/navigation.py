@@ -1,0 +1,75 @@
+"""Navigation: breadcrumbs, 正在阅读 echoes, read-more buttons, separators."""
+from __future__ import annotations
+
+from .base import BULLET, LineDetector, words
+
+
+class BreadcrumbDetector(LineDetector):
+    """A breadcrumb trail of sections ending at the article.
+
+    Removes ``首页> 地方频道> 地方频道-重庆> 头条关注 > 正文`` and
+    ``网易首页 > 财经频道 > 正文``.
+    """
+
+    name = "breadcrumb"
+    max_length = 120
+    pattern = (
+        r"(?:(?:当前位置|您的位置|您当前的位置|你的位置|您现在的位置|所在位置|位置)\s*[：:]\s*)?"
+        r"[^>＞»›/\s][^>＞»›]{0,24}(?:\s*(?:>>?|＞|»|›)\s*[^>＞»›]{1,24}){1,8}\s*(?:>>?|＞|»|›)?"
+    )
+
+
+class ReadingEchoDetector(LineDetector):
+    """A line that repeats the title after 正在阅读 / 当前位置.
+
+    Removes ``正在阅读:袁家军:携手打造援藏工作标志性成果 为新时代推进西部大开发形成新格局贡献力量``.
+    """
+
+    name = "reading_echo"
+    max_length = 150
+    pattern = r"(?:正在阅读|您正在阅读|当前阅读|正在浏览|当前位置|您的位置|您当前的位置|您现在的位置)\s*[：:].{0,140}"
+
+
+READ_MORE = words(
+    "阅读剩余全文", "展开剩余全文", "展开全文", "阅读全文", "查看全文", "点击查看全文", "点击阅读全文",
+    "加载更多", "点击加载更多", "查看更多", "点击查看更多", "更多精彩", "继续阅读", "剩余全文", "展开阅读全文",
+    "打开APP阅读全文", "打开APP", "APP内阅读", "下载APP", "展开", "收起", "更多",
+)
+
+
+class ReadMoreDetector(LineDetector):
+    """Read-more and load-more buttons.
+
+    Removes ``阅读剩余全文(`` and ``加载更多``.
+    """
+
+    name = "read_more"
+    max_length = 30
+    pattern = BULLET + READ_MORE + r"\s*[(（>》»…\.\s]*(?:\d+%?)?\s*[)）]?\s*[>》»]*"
+
+
+class SeparatorDetector(LineDetector):
+    """A line of only rules, bullets or dots.
+
+    Removes ``-`` and ``——————``.
+    """
+
+    name = "separator"
+    max_length = 200
+    pattern = r"[\-—–_=*·•~#.。…|/\\\s□■◆◇○●▪]+"
+
+
+class MarkerDetector(LineDetector):
+    """Image, iframe and form-field markers left by text scrapers.
+
+    Removes ``[img]``, ``IFRAME: https://...``, ``[          ]``, ``[INLINE]``.
+    """
+
+    name = "scraper_marker"
+    max_length = 300
+    pattern = (
+        BULLET + r"(?:\[(?:img|image|IMG|INLINE|BUTTON|iframe|embed|video|audio|\s*)\]\s*)+"
+        r"|(?:IFRAME|Iframe|iframe)\s*:.{0,290}"
+        r"|\[\s*(?:[^\[\]\s]{0,40}\.(?:jpe?g|png|gif|webp|svg)|\d+)\s*\]"
+        r"|\(\s*BUTTON\s*\).{0,40}|\[\s*\]\s*.{0,20}"
+    )

@@ -1,0 +1,34 @@
+"""Share prompts and share-button rows."""
+from __future__ import annotations
+
+from .base import BULLET, LineDetector, words
+
+SHARE_TARGETS = words(
+    "微信好友", "朋友圈", "微信朋友圈", "微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ好友", "QQ",
+    "易信", "豆瓣", "人人网", "百度贴吧", "Facebook", "Twitter", "LinkedIn", "WhatsApp", "Line", "Telegram",
+    "复制链接", "复制网址", "二维码",
+)
+SHARE_PROMPTS = words(
+    "点击右上角微信好友", "点击右上角", "请使用浏览器分享功能进行分享", "分享至好友和朋友圈", "分享到朋友圈",
+    "用微信扫码二维码", "用微信扫描二维码", "微信扫一扫", "扫一扫", "扫码", "扫描二维码", "Scan me!",
+    "分享到", "分享至", "分享给", "分享", "一键分享", "转发", "收藏", "打印", "关闭", "关闭窗口",
+    "打印本页", "关闭本页", "返回顶部", "回到顶部", "纠错", "我要纠错", "举报",
+)
+
+
+class ShareButtonDetector(LineDetector):
+    """Share prompts, share targets and the page-tool row beside them.
+
+    Removes ``点击右上角微信好友``, ``朋友圈``, ``请使用浏览器分享功能进行分享``,
+    ``分享到：``, ``• 微信``, ``用微信扫码二维码``, ``T + -`` (font size).
+    """
+
+    name = "share_buttons"
+    max_length = 60
+    pattern = (
+        BULLET + r"(?:" + SHARE_PROMPTS + r"|" + SHARE_TARGETS + r")"
+        r"(?:\s*[：:>]?\s*(?:" + SHARE_TARGETS + r"|[、,，/|\s]|" + SHARE_PROMPTS + r")*)?"
+        r"(?:\s*[：:…\.>》]*)?"
+        r"|扫一扫[^。！？]{0,30}|(?:微信)?扫(?:描|码)[^。！？]{0,24}(?:分享|关注|阅读|下载|打开)[^。！？]{0,12}"
+        r"|T\s*\+\s*-|字号\s*[：:]?\s*(?:[大中小+\-]\s*){0,3}|[大中小]\s*[中小]\s*[小]?|A\+?\s*A-?"
+    )

@@ -1,0 +1,263 @@
+"""Step 6 of the pipeline: source, date, editor and authors.
+
+Sources, tried per field in this order (:func:`resolve_metadata`):
+
+* metadata lines (``来源:重庆日报2024-07-11 10:01``, ``[ 责编:邢彬 ]``,
+  ``编辑|… 责编|… 来源|…``): removed whole (detector ``metadata``);
+* closing bylines (``新重庆-重庆日报记者 杨帆 卢志民``): removed whole
+  (detector ``byline``);
+* trailing credits cut from the end of a paragraph (``(文/记者 杨帆 卢志民)``,
+  detector ``credit``);
+* dateline leads (``重庆日报讯(记者杨帆卢志民)…``): they stay in the body.
+
+A date must be plausible (1990 to next year) to count.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+from .lines import TEXT, Line, Page
+
+SOURCE_LABELS = r"(?:来源于|來源於|文章来源|新闻来源|信息来源|稿件来源|来源|來源|稿源|出处|出處)"
+EDITOR_LABELS = r"(?:责任编辑|責任編輯|本文编辑|值班编辑|责编|責編|编辑|編輯)"
+AUTHOR_LABELS = r"(?:作者|撰文|记者|記者|文|通讯员|通訊員)"
+OTHER_LABELS = r"(?:审核|審核|审校|校对|校對|监制|終審|终审|二审|一审|初审|制作|策划|统筹|设计|视频|摄影|图|主编|原标题|原標題)"
+DATE_LABELS = r"(?:发布时间|發佈時間|發布時間|发表时间|更新时间|发布日期|时间|時間|日期|发布|發佈)"
+_LABEL = re.compile(
+    rf"(?P<label>{SOURCE_LABELS}|{EDITOR_LABELS}|{AUTHOR_LABELS}|{OTHER_LABELS}|{DATE_LABELS})\s*[：:|丨︱]\s*"
+)
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+)
+# Words that sit on a metadata line but are no value: buttons and counters.
+_FILLER = re.compile(r"(?:举报|舉報|分享到?|字号|字體|字体|打印|评论|收藏|关注|大|中|小|阅读|閱讀|点击|[\d\s:：|丨/()（）\[\]【】,，、·])+$")
+_NAME = r"[\u4e00-\u9fff·•]{2,6}"
+_NAMES = re.compile(rf"{_NAME}(?:[\s、,，]+{_NAME}){{0,6}}")
+_ROLE_WORDS = re.compile(
+    r"(?:本报|本刊|本网|驻\S{1,6}?)?(?:首席记者|特约记者|见习记者|实习记者|摄影记者|记者|記者|实习生|實習生|通讯员|通訊員|撰文|作者)"
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first plausible date in ``text`` as ISO 8601, to the precision shown."""
+    for match in DATE.finditer(text):
+        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        try:
+            datetime.date(y, m, d)
+        except ValueError:
+            continue
+        if not 1990 <= y <= datetime.date.today().year + 1:
+            continue
+        iso = f"{y:04d}-{m:02d}-{d:02d}"
+        if match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:
+            iso += f"T{int(match['H']):02d}:{match['M']}"
+            if match["S"] is not None:
+                iso += f":{match['S']}"
+        return iso
+    return None
+
+
+def split_names(text: str) -> list[str]:
+    """Names separated by spaces, 、 or commas; role words and 报道 dropped."""
+    text = re.sub(r"(?:摄影?报道|报道|報道|电|電)$", "", text.strip())
+    return [name for name in re.split(r"[\s、,，/／]+", text) if name]
+
+
+def parse_credits(text: str) -> dict:
+    """Authors (and source) from a credit such as
+    ``新重庆-重庆日报首席记者张亦筑实习生文彦之`` or ``文/记者 杨帆 卢志民``."""
+    text = re.sub(r"^文\s*[/／|:：]\s*", "", text.strip())
+    text = re.sub(r"(?:摄影?报道|报道|報道)$", "", text)
+    parts = _ROLE_WORDS.split(text)
+    roles = _ROLE_WORDS.findall(text)
+    if not roles:
+        return {"authors": split_names(text)} if _NAMES.fullmatch(text) else {}
+    authors = []
+    for role, names in zip(roles, parts[1:]):
+        if "摄影" in role:
+            continue
+        authors.extend(split_names(names))
+    result: dict = {"authors": [a for a in authors if 2 <= len(a) <= 8]}
+    outlet = parts[0].strip(" -—")
+    if outlet and not outlet.startswith(("本报", "本刊", "本网")):
+        result["source"] = outlet
+    return result
+
+
+# ---------------------------------------------------------------- metadata lines
+
+def metadata_line(text: str) -> dict | None:
+    """Fields of a line made only of labelled metadata (and a date), else None.
+
+    ``来源:重庆日报2024-07-11 10:01`` -> source 重庆日报, date 2024-07-11T10:01.
+    """
+    if len(text) > 160:
+        return None
+    inner = text.strip("[]【】()（） ")
+    labels = list(_LABEL.finditer(inner))
+    date_only = not labels and DATE.match(inner)
+    if not labels and not date_only:
+        return None
+    fields: dict = {}
+    date = parse_date(inner)
+    if date:
+        fields["date"] = date
+    head = inner[: labels[0].start()] if labels else inner
+    if _leftover(DATE.sub("", head)):
+        return None
+    for k, label in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
+        value = DATE.sub(" ", inner[label.end() : end]).strip()
+        value = _strip_filler(value)
+        name = label.group("label")
+        if re.fullmatch(SOURCE_LABELS, name):
+            if value and len(value) <= 30:
+                fields.setdefault("source", value)
+        elif re.fullmatch(EDITOR_LABELS, name):
+            if value and len(value) <= 30:
+                fields.setdefault("editor", _clean_editor(value))
+        elif re.fullmatch(AUTHOR_LABELS, name):
+            names = [n for n in split_names(value) if len(n) <= 12]
+            if names and len(value) <= 40:
+                fields.setdefault("authors", names)
+        elif re.fullmatch(OTHER_LABELS, name) and name.startswith(("原标题", "原標題")):
+            continue
+        elif len(value) > 40:
+            return None
+    return fields
+
+
+def _strip_filler(value: str) -> str:
+    value = value.strip()
+    filler = _FILLER.search(value)
+    while filler and filler.start() > 0:
+        value = value[: filler.start()].strip()
+        filler = _FILLER.search(value)
+    return value.strip(" ]】)）")
+
+
+def _clean_editor(value: str) -> str:
+    """``杨倩_NF4425`` -> ``杨倩``: an editor code after the name is dropped."""
+    return " ".join(re.sub(r"[_＿]?[A-Za-z]{1,4}\d{2,}$", "", name) for name in value.split())
+
+
+def _leftover(text: str) -> bool:
+    return bool(text.strip(" \t[]【】()（）|丨/,，、·:："))
+
+
+# ---------------------------------------------------------------- bylines
+
+_BYLINE = re.compile(
+    rf"[(（]?(?:文\s*[/／|:：]\s*)?(?P<outlet>[^\s，。,:：()（）]{{2,16}}?)?"
+    rf"(?P<role>(?:本报|本刊|本网)?(?:首席|特约|见习|实习|驻\S{{1,6}}?)?(?:记者|記者))\s*(?P<names>{_NAME}(?:[\s、,，]+{_NAME}){{0,5}})"
+    rf"(?:\s*(?:通讯员|通訊員|实习生|實習生)\s*(?P<more>{_NAME}(?:[\s、,，]+{_NAME}){{0,5}}))?\s*(?:报道|報道)?[)）]?"
+)
+_CREDIT_LINE = re.compile(r"[(（](?:文|作者|撰文)\s*[/／|:：]\s*(?P<names>[^()（）]{2,30})[)）]|(?:文|作者|撰文)\s*[/／|]\s*(?P<bare>[^()（）\s]{2,8}(?:\s+[^()（）\s]{2,8}){0,3})")
+
+
+def byline(text: str) -> dict | None:
+    """Fields of a closing byline line, else None.
+
+    ``新重庆-重庆日报记者 杨帆 卢志民`` -> source 新重庆-重庆日报, authors 杨帆 卢志民.
+    """
+    if len(text) > 50:
+        return None
+    match = _BYLINE.fullmatch(text)
+    if match:
+        fields: dict = {"authors": split_names(match["names"]) + split_names(match["more"] or "")}
+        outlet = (match["outlet"] or "").strip(" -—")
+        if outlet and not outlet.startswith(("本报", "本刊", "本网")) and not match["role"].startswith("本"):
+            fields["source"] = outlet
+        return fields
+    match = _CREDIT_LINE.fullmatch(text)
+    if match:
+        return parse_credits(match["names"] or match["bare"]) or None
+    return None
+
+
+# ---------------------------------------------------------------- dateline leads and trailing credits
+
+_DATELINE = re.compile(
+    r"(?P<source>[^\s(（,，。:：]{2,20}?)(?:讯|訊)\s*[(（](?P<credits>[^()（）]{2,60})[)）]"
+    r"|(?P<agency>[^\s(（,，。]{2,10}?)\S{0,8}?\d{1,2}月\d{1,2}日(?:电|電)\s*[(（](?P<credits2>[^()（）]{2,60})[)）]"
+)
+_TRAILING_CREDIT = re.compile(
+    r"[(（](?P<credits>(?:文\s*[/／|:：]\s*|图\s*[/／|:：]\s*[^()（）]{0,20}?)?(?:(?:本报|本刊)?(?:首席|特约|见习|实习)?记者|通讯员|作者|撰文|责任编辑|责编|编辑|文\s*[/／|:：])[^()（）]{1,40})[)）]\s*$"
+)
+
+
+def dateline(text: str) -> dict | None:
+    """Fields of a dateline lead that opens a paragraph, else None.
+
+    ``重庆日报讯(记者杨帆卢志民)7月8日至10日,…`` -> source 重庆日报, authors 杨帆卢志民.
+    """
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    if match["source"]:
+        fields = parse_credits(match["credits"])
+        fields.pop("source", None)
+        if not match["source"].startswith(("本报", "本刊", "本网")):
+            fields["source"] = match["source"]
+        return fields
+    fields = parse_credits(match["credits2"])
+    fields.pop("source", None)
+    return fields
+
+
+def cut_trailing_credit(line: Line) -> dict | None:
+    """Cut ``(文/记者 杨帆 卢志民)`` from the end of a paragraph; return its fields."""
+    if not line.text.endswith((")", "）")):
+        return None
+    match = _TRAILING_CREDIT.search(line.text)
+    if not match or match.start() == 0:
+        return None
+    credits = match["credits"]
+    editor = re.match(r"(?:责任编辑|责编|编辑)\s*[：:]?\s*(.+)", credits)
+    fields = {"editor": _clean_editor(editor.group(1).strip())} if editor else parse_credits(credits)
+    line.cut(match.start(), match.end(), "credit")
+    return fields
+
+
+# ---------------------------------------------------------------- the step
+
+def parse_metadata(page: Page) -> None:
+    """Find metadata lines, bylines, trailing credits and dateline leads;
+    store what each says in ``line.meta`` for :func:`resolve_metadata`."""
+    for line in page.lines:
+        if line.role != TEXT:
+            continue
+        fields = metadata_line(line.text)
+        if fields is not None:
+            line.remove("metadata")
+            line.meta = {"kind": "metadata", **fields}
+            continue
+        fields = byline(line.text)
+        if fields is not None:
+            line.remove("byline")
+            line.meta = {"kind": "byline", **fields}
+            continue
+        fields = cut_trailing_credit(line)
+        if fields:
+            line.meta = {"kind": "credit", **fields}
+        fields = dateline(line.text)
+        if fields is not None:
+            line.meta = {**(line.meta or {}), "kind": "dateline", **{k: v for k, v in fields.items()}}
+
+
+_PRIORITY = {"metadata": 0, "byline": 1, "credit": 2, "dateline": 3}
+
+
+def resolve_metadata(lines: list[Line]) -> dict:
+    """Each field from the most trusted line that gives it."""
+    found = sorted((line for line in lines if line.meta), key=lambda line: _PRIORITY[line.meta["kind"]])
+    result: dict = {"source": None, "date": None, "editor": None, "authors": []}
+    for line in found:
+        for key in ("source", "date", "editor"):
+            if result[key] is None and line.meta.get(key):
+                result[key] = line.meta[key]
+        if not result["authors"] and line.meta.get("authors"):
+            result["authors"] = list(line.meta["authors"])
+    return result

@@ -1,0 +1,140 @@
+"""Step 5 of the pipeline: undo scraping damage without inventing text.
+
+* :func:`remove_ruby_pinyin`  ``產(chǎn)業(yè)`` -> ``產業``, each annotation a removal;
+* :func:`flag_garbled_text`   text garbled beyond repair is kept and named in a warning;
+* :func:`split_glued_credits` ``图片由渝北区委宣传部提供163天`` -> caption + ``163天``;
+* :func:`move_midsentence_captions` a caption between the halves of a sentence
+  is set aside and the halves re-joined;
+* :func:`join_page_breaks`    a paragraph that stops mid-sentence continues in the next.
+"""
+from __future__ import annotations
+
+import re
+
+from .lines import CAPTION, TEXT, Line, Page, ends_sentence, is_prose
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_RUBY = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü" + _TONED + r"]{1,7})[)）]", re.I)
+_HAS_TONE = re.compile("[" + _TONED + "ü]")
+
+
+def remove_ruby_pinyin(page: Page) -> None:
+    """Remove ruby pinyin that a scraper flattened into the text.
+
+    ``清潔能源產(chǎn)業(yè)`` -> ``清潔能源產業``; each ``(chǎn)`` is a removal
+    of ``ruby_pinyin``. Only annotations with a tone mark are taken, so an
+    English word in brackets stays.
+    """
+    for line in page.lines:
+        if "(" not in line.text and "（" not in line.text:
+            continue
+        spans = [m.span() for m in _RUBY.finditer(line.text) if _HAS_TONE.search(m.group(1))]
+        for start, end in reversed(spans):
+            line.cut(start, end, "ruby_pinyin")
+
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_GARBLED = re.compile(
+    rf"(?<=[{_CJK}])(?:[?!]{{1,2}}[{_CJK}]{{1,6}})?[_^`~](?=[{_CJK}])"
+    r"|\ufffd+|(?:锟斤拷)+|(?:烫烫烫|屯屯屯)+"
+)
+
+
+def flag_garbled_text(page: Page) -> None:
+    """Name text garbled beyond repair in a warning; keep it as it is.
+
+    ``落實“六?!比蝿眨_處理好`` (a mis-decoded span): no rule can restore
+    the characters without guessing, so the span stays and is reported.
+    """
+    for line in page.lines:
+        if line.role == TEXT or line.role == CAPTION:
+            for match in _GARBLED.finditer(line.text):
+                page.warnings.append(
+                    f"line {line.number}: garbled text kept as it is (cannot be repaired without guessing): "
+                    f"{match.group()}"
+                )
+
+
+_GLUED_CREDIT = re.compile(r"((?:图片|圖片)由[^\s，。,]{2,30}?(?:提供|供图|供圖))(\S.{0,60})")
+
+
+def split_glued_credits(page: Page) -> None:
+    """Split a photo credit from the headline glued after it.
+
+    ``图片由渝北区委宣传部提供163天`` -> caption ``图片由渝北区委宣传部提供``
+    and the line ``163天``.
+    """
+    out: list[Line] = []
+    for line in page.lines:
+        match = _GLUED_CREDIT.fullmatch(line.text) if line.role in (TEXT, CAPTION) else None
+        if match:
+            out.append(Line(line.number, match.group(1), CAPTION, "photo_caption"))
+            out.append(Line(line.number, match.group(2).strip()))
+        else:
+            out.append(line)
+    page.lines[:] = out
+
+
+_CLAUSE_PUNCT = re.compile(r"[，,。；;]")
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """A prose line whose last character is a letter or a comma: the sentence
+    goes on somewhere else."""
+    if not text or ends_sentence(text) or text[-1] in "：:”\"’)）】]》>":
+        return False
+    return len(text) >= 30 or bool(_CLAUSE_PUNCT.search(text))
+
+
+def move_midsentence_captions(page: Page) -> None:
+    """Set aside a short line that landed between the halves of a sentence.
+
+    ``…川渝高竹新区成`` / ``宜居渝北`` / ``立,在渝北区…``: ``宜居渝北`` is a
+    caption, and the two halves are one sentence.
+    """
+    lines = page.lines
+    kept = [i for i, line in enumerate(lines) if line.role == TEXT]
+    for a, b, c in zip(kept, kept[1:], kept[2:]):
+        first, middle, last = lines[a], lines[b], lines[c]
+        if (
+            middle.role == TEXT
+            and _stops_mid_sentence(first.text)
+            and len(middle.text) <= 25
+            and not is_prose(middle.text)
+            and is_prose(last.text)
+        ):
+            middle.role = CAPTION
+            middle.detector = "photo_caption"
+
+
+def join_page_breaks(page: Page) -> None:
+    """Re-join a paragraph split by a page break (or a caption) mid-sentence.
+
+    ``…重庆将进`` + ``一步深入学习贯彻…`` -> one paragraph.
+    """
+    previous: Line | None = None
+    for line in page.lines:
+        if line.role != TEXT:
+            continue
+        if previous is not None and (is_prose(line.text) or len(line.text) > 25):
+            if _stops_mid_sentence(previous.text) or _splits_a_word(previous.text, line.text):
+                line.joins_previous = True
+        previous = line
+
+
+_FIRST_CLAUSE = re.compile(r"[^，,。；;！!？?、]{1,3}[，,。；;！!？?]")
+
+
+def _splits_a_word(before: str, after: str) -> bool:
+    """``…执行董事朱冬表`` + ``示,下一步…``: the next line opens with a
+    one-to-three character fragment and a comma, the tail of a split word."""
+    return not ends_sentence(before) and before[-1:].isalnum() and bool(_FIRST_CLAUSE.match(after))
+
+
+REPAIRS = (remove_ruby_pinyin, flag_garbled_text, split_glued_credits, move_midsentence_captions, join_page_breaks)
+
+
+def repair(page: Page) -> None:
+    """Run every repair over ``page``, in order."""
+    for fix in REPAIRS:
+        fix(page)

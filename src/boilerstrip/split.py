@@ -1,0 +1,66 @@
+"""Step 7 of the pipeline: cut a page holding several articles into articles.
+
+An e-paper page prints its articles one after another. A new article starts
+
+* after a closing byline (``新重庆-重庆日报记者 杨帆 卢志民``): at the first
+  headline line after it (credits right after the byline stay with the
+  article that closes);
+* at the headline lines right before a dateline lead (``重庆日报讯(…)``),
+  when the current article already has body text.
+
+A piece with no prose of its own is not an article: it stays with the one
+before it.
+"""
+from __future__ import annotations
+
+from .lines import TEXT, Line, Page, is_prose
+
+
+def split_articles(page: Page) -> list[list[Line]]:
+    lines = page.lines
+    starts = [0]
+    has_body = False
+    after_byline = False
+    for i, line in enumerate(lines):
+        if line.role != TEXT:
+            if line.meta and line.meta["kind"] == "byline" and has_body:
+                after_byline = True
+            continue
+        prose = is_prose(line.text)
+        if after_byline and not prose:
+            starts.append(i)
+            has_body = after_byline = False
+            continue
+        if prose and line.meta and line.meta["kind"] == "dateline" and has_body:
+            head = _headline_run_start(lines, i)
+            if head is not None and head > starts[-1]:
+                starts.append(head)
+        after_byline = False
+        has_body = has_body or prose
+    segments = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]
+    return _merge_bodiless(segments)
+
+
+def _headline_run_start(lines: list[Line], i: int) -> int | None:
+    """Index of the first of the headline lines right above line ``i``."""
+    head = None
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
+        if line.role != TEXT:
+            if line.text and line.role not in ("blank",) and line.meta is None and line.role != "caption":
+                continue
+            continue
+        if is_prose(line.text) or line.joins_previous:
+            break
+        head = j
+    return head
+
+
+def _merge_bodiless(segments: list[list[Line]]) -> list[list[Line]]:
+    merged: list[list[Line]] = []
+    for segment in segments:
+        if merged and not any(line.role == TEXT and is_prose(line.text) for line in segment):
+            merged[-1] = merged[-1] + segment
+        else:
+            merged.append(segment)
+    return merged
