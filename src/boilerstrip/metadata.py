@@ -109,15 +109,17 @@ def metadata_line(text: str) -> dict | None:
         return None
     for k, label in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
-        value = DATE.sub(" ", inner[label.end() : end]).strip()
-        value = _strip_filler(value)
         name = label.group("label")
+        value = DATE.sub(" ", inner[label.end() : end]).strip()
+        if re.fullmatch(EDITOR_LABELS, name):
+            value = _clean_editor(value)
+        value = _strip_filler(value)
         if re.fullmatch(SOURCE_LABELS, name):
             if value and len(value) <= 30:
                 fields.setdefault("source", value)
         elif re.fullmatch(EDITOR_LABELS, name):
             if value and len(value) <= 30:
-                fields.setdefault("editor", _clean_editor(value))
+                fields.setdefault("editor", value)
         elif re.fullmatch(AUTHOR_LABELS, name):
             names = [n for n in split_names(value) if len(n) <= 12]
             if names and len(value) <= 40:
@@ -140,11 +142,17 @@ def _strip_filler(value: str) -> str:
 
 def _clean_editor(value: str) -> str:
     """``杨倩_NF4425`` -> ``杨倩``: an editor code after the name is dropped."""
-    return " ".join(re.sub(r"[_＿]?[A-Za-z]{1,4}\d{2,}$", "", name) for name in value.split())
+    return " ".join(_EDITOR_CODE.sub("", name) for name in value.split())
+
+
+_EDITOR_CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[_＿][A-Za-z0-9]{1,12}|[A-Za-z]{1,4}\d{2,})$")
+
+
+_NOTHING = re.compile(r"[\s\[\]【】()（）|丨/,，、·:：]*")
 
 
 def _leftover(text: str) -> bool:
-    return bool(text.strip(" \t[]【】()（）|丨/,，、·:："))
+    return not _NOTHING.fullmatch(text)
 
 
 # ---------------------------------------------------------------- bylines

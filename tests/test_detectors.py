@@ -1,0 +1,103 @@
+"""Each detector on real lines from the fixtures: what it takes, what it leaves."""
+import pytest
+
+from boilerstrip.detectors import detect_chrome
+from boilerstrip.lines import split_lines
+
+PROSE = "袁家军指出,对口支援西藏昌都,是党中央赋予重庆的重大政治责任。"
+
+
+def roles(text: str) -> list[tuple[str, str | None]]:
+    page = split_lines(text)
+    detect_chrome(page)
+    return [(line.role, line.detector) for line in page.lines if line.text]
+
+
+@pytest.mark.parametrize(
+    "line, detector",
+    [
+        ("点击右上角微信好友", "share_buttons"),
+        ("朋友圈", "share_buttons"),
+        ("请使用浏览器分享功能进行分享", "share_buttons"),
+        ("分享到：", "share_buttons"),
+        ("  • 微信", "share_buttons"),
+        ("用微信扫码二维码", "share_buttons"),
+        ("T + -", "share_buttons"),
+        ("正在阅读:重庆市代表团来疆考察交流", "reading_echo"),
+        ("首页> 地方频道> 地方频道-新疆> 要闻 > 正文", "breadcrumb"),
+        ("网易首页 > 财经频道 > 正文", "breadcrumb"),
+        ("阅读剩余全文(", "read_more"),
+        ("加载更多", "read_more"),
+        ("-", "separator"),
+        ("[img]", "scraper_marker"),
+        ("版權聲明:凡注明“來源:中國西藏網”或“中國西藏網文”的所有作品,版權歸高原(北京)文化傳播有限公司。", "copyright_notice"),
+        ("图片来自网络，如有侵权，请联系删除", "copyright_notice"),
+        ("视觉焦点", "widget_label"),
+        ("光明云投", "widget_label"),
+    ],
+)
+def test_line_detectors_remove_chrome(line, detector):
+    assert roles(f"{PROSE}\n{line}\n{PROSE}") == [("text", None), ("removed", detector), ("text", None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "6月4日,重庆市·新疆维吾尔自治区及新疆生产建设兵团经济社会发展合作交流座谈会在乌鲁木齐召开。石榴云/新疆日报记者崔志坚摄",
+        "7月10日,西部(重庆)科学城西永综保区100兆瓦/200兆瓦时电网侧集中式储能电站正式并网。重庆日报首席记者龙帆摄\\视觉重庆",
+        "资料图",
+        "图片由渝北区委宣传部提供",
+    ],
+)
+def test_photo_captions_are_set_aside(line):
+    assert roles(f"{PROSE}\n{line}\n{PROSE}")[1] == ("caption", "photo_caption")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROSE,
+        "业绩会突现业主维权插曲",
+        "在疆期间,代表团来到哈密和乌鲁木齐深入考察。",
+        "“今年上半年,我们全力实施‘14710’工作体系。”重庆市生态环境局党组成员、副局长刘芹介绍。",
+    ],
+)
+def test_prose_and_subheadings_stay(line):
+    assert roles(f"{PROSE}\n{line}\n{PROSE}") == [("text", None)] * 3
+
+
+def test_feed_under_heading_goes_with_its_timestamps():
+    text = "\n".join([
+        PROSE,
+        "推荐阅读",
+        "该公司牌楼500千伏输变电工程于11月25日正式投运,并在工程验收过程中首次应用无人机激光建模技术。",
+        "2024-12-04 09:13",
+        "这一发现将有助于研发实蝇类害虫的新型控制方式,从而提升我国果蔬产业抵御这类害虫的能力。",
+        "2024-12-04 09:12",
+        "加载更多",
+    ])
+    assert roles(text) == [("text", None)] + [("removed", "related_feed")] * 5 + [("removed", "read_more")]
+
+
+def test_reaction_widget_with_counts():
+    text = "\n".join([PROSE, "您此时的心情", "新闻表情排行 /", "  • 开心", "    0", "  • 难过", "    0"])
+    assert roles(text) == [("text", None)] + [("removed", "reaction_widget")] * 6
+
+
+def test_teaser_and_its_headline():
+    text = "\n".join([
+        PROSE,
+        "垃圾分類你我同行",
+        "為進一步加大垃圾分類宣傳力度,近日,西藏拉薩市城關區潔達環衛保潔有限公司在宗角祿康公園開展了垃圾分類宣傳活動。[詳細]",
+    ])
+    assert roles(text) == [("text", None), ("removed", "teaser"), ("removed", "teaser")]
+
+
+def test_headline_list():
+    text = "\n".join([
+        PROSE,
+        "- 國內首條海底高鐵隧道完成海上鉆探工作",
+        "- 2020珠峰高程測量登山隊第三次向頂峰進發",
+        "- 人民日報:在危機中育新機 於變局中開新局",
+    ])
+    assert roles(text) == [("text", None)] + [("removed", "headline_list")] * 3
