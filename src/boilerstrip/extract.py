@@ -1,12 +1,30 @@
-"""Step 1b of the pipeline (HTML input only): the page's text, one block a line.
+"""Step 2 of the pipeline (HTML input only): the main content as text lines.
 
-Block elements (paragraphs, headings, list items, table rows, ``<br>``) each
-start a new line, so the later steps see the same line structure a text
-scraper would give. Scripts, styles and comments are dropped.
+One block element a line (paragraphs, headings, list items, table rows,
+``<br>``), so the later steps see the same line structure a text scraper
+would give. Scripts, styles, comments and hidden elements are dropped.
+
+:func:`extract_main` is a cascade, each stage a named function:
+
+1. ``parse_html``     markup -> lxml tree, without network, entity expansion
+                      or huge-tree mode; oversized input is trimmed first.
+2. ``page_lines``     the whole page, one block a line (the skeleton).
+3. ``_candidates``    the main content according to trafilatura and to
+                      readability-lxml, each as lines.
+4. ``_choose``        the candidates are mapped onto the skeleton and scored
+                      by prose density; the better one is kept and the
+                      other's lines inside its span are merged in. When both
+                      are empty the whole page is the fallback.
+5. ``_headline``      the title line (``<h1>`` / og:title) and the byline and
+                      date lines near it go in front when the candidate
+                      dropped them, so the text pipeline finds them.
+
+Nothing is rewritten: every line is text of the page, whitespace folded.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree, html
 
@@ -15,10 +33,29 @@ _TAG = re.compile(r"</?(?:p|div|br|span|a|table|td|tr|li|ul|h[1-6]|img|section|a
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details div dl dt figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead "
-    "title tr ul".split()
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot "
+    "title tr ul caption center".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head".split())
+# Table cells stay on their row's line, separated by a space.
+_CELL_TAGS = frozenset(("td", "th"))
+_SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head select textarea button".split())
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+#: Markup larger than this is trimmed (scripts, styles, comments, inline
+#: data first, then the tail) before parsing, with a warning.
+MAX_MARKUP_CHARS = 8_000_000
+#: Above this size the candidate extractors are skipped (too slow); the
+#: whole page's text is used, with a warning.
+MAX_EXTRACTOR_CHARS = 3_000_000
+#: libxml2 stops nesting at this depth without huge-tree mode.
+MAX_DEPTH = 255
+
+_BULKY = re.compile(
+    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!--.*?-->|<svg\b.*?</svg\s*>"
+    r"|\b(?:src|href)\s*=\s*[\"']data:[^\"']{200,}[\"']",
+    re.I | re.S,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def looks_like_html(text: str) -> bool:
@@ -27,35 +64,293 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= 5
 
 
-def html_to_text(markup: str) -> str:
-    """All visible text of ``markup``, one block element a line."""
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+# ---------------------------------------------------------------- 1. parsing
+
+def _parser() -> html.HTMLParser:
+    # A fresh parser per call: lxml parsers are not thread-safe to share.
+    return html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+        huge_tree=False, recover=True, default_doctype=False,
+    )
+
+
+def prepare_markup(markup: str) -> tuple[str, list[str]]:
+    """Control characters out (libxml2 refuses them) and oversized markup
+    trimmed, with a warning."""
+    warnings: list[str] = []
+    if _CONTROL.search(markup):
+        markup = _CONTROL.sub("", markup)
+    if len(markup) > MAX_MARKUP_CHARS:
+        size = len(markup)
+        markup = _BULKY.sub(" ", markup)
+        if len(markup) > MAX_MARKUP_CHARS:
+            markup = markup[:MAX_MARKUP_CHARS]
+            warnings.append(
+                f"page is {size:,} characters; only the first {MAX_MARKUP_CHARS:,} were read"
+            )
+        else:
+            warnings.append(f"page is {size:,} characters; scripts, styles and inline data were skipped")
+    return markup, warnings
+
+
+def parse_html(markup: str):
+    """The document's root element, or None when nothing could be parsed.
+
+    No network access, no DTD loading, no entity expansion beyond the HTML
+    ones, no huge-tree mode (libxml2 caps depth and text-node size).
+    """
+    data = markup.encode("utf-8", "replace")
+    if not data.strip():
+        return None
     try:
-        root = html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
-    except (etree.ParserError, ValueError):
-        return ""
-    title = root.findtext(".//title") or ""
-    body = root.find("body")
-    chunks: list[str] = [title.strip(), "\n"] if title.strip() else []
-    if body is not None:
-        _walk(body, chunks)
+        return html.document_fromstring(data, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def tree_depth(root) -> int:
+    """How deep the tree nests (iterative: any depth)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+        stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+# ---------------------------------------------------------------- 2. lines
+
+def _hidden(element) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def element_text(element, *, skip_hidden: bool = True) -> str:
+    """The text of ``element``, one block a line (iterative: any depth)."""
+    chunks: list[str] = []
+    # Stack of (element, entering); on leaving we add the closing break and tail.
+    stack: list[tuple[object, bool]] = [(element, True)]
+    while stack:
+        node, entering = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not entering:
+            if tag in _BLOCK_TAGS:
+                chunks.append("\n")
+            elif tag in _CELL_TAGS:
+                chunks.append(" ")
+            if node is not element and node.tail:
+                chunks.append(node.tail)
+            continue
+        if tag in _SKIP_TAGS or not tag or (skip_hidden and tag != "html" and _hidden(node)):
+            if node is not element and node.tail:
+                chunks.append(node.tail)
+            continue
+        if tag in _BLOCK_TAGS:
+            chunks.append("\n")
+        if node.text:
+            chunks.append(node.text)
+        stack.append((node, False))
+        for child in reversed(node):
+            stack.append((child, True))
     return "".join(chunks)
 
 
-def _walk(element, chunks: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _SKIP_TAGS:
-        if element.tail:
-            chunks.append(element.tail)
-        return
-    block = tag in _BLOCK_TAGS
-    if block:
-        chunks.append("\n")
-    if element.text and tag:
-        chunks.append(element.text)
-    for child in element:
-        _walk(child, chunks)
-    if block:
-        chunks.append("\n")
-    if element.tail:
-        chunks.append(element.tail)
+def text_lines(text: str) -> list[str]:
+    """Non-empty lines of ``text``, whitespace folded."""
+    out = []
+    for raw in text.splitlines():
+        folded = " ".join(raw.split())
+        if folded:
+            out.append(folded)
+    return out
+
+
+def html_to_text(markup: str) -> str:
+    """All visible text of ``markup``, one block element a line (the
+    ``<title>`` first)."""
+    markup, _ = prepare_markup(markup)
+    root = parse_html(markup)
+    if root is None:
+        return ""
+    return _page_text(root)
+
+
+def _page_text(root) -> str:
+    title = root.findtext(".//title") or ""
+    body = root.find("body")
+    if body is None:
+        body = root
+    head = [" ".join(title.split())] if title.strip() else []
+    return "\n".join(head + text_lines(element_text(body)))
+
+
+# ---------------------------------------------------------------- the cascade
+
+@dataclass
+class Extraction:
+    """What :func:`extract_main` found: the text for the line pipeline, the
+    parsed tree (for :mod:`~boilerstrip.html_metadata`) and warnings."""
+
+    text: str
+    root: object = None
+    method: str = "none"
+    warnings: list[str] = field(default_factory=list)
+    #: Fallback metadata from the HTML (:func:`~boilerstrip.html_metadata.html_metadata`).
+    meta: dict = field(default_factory=dict)
+
+
+def extract_main(markup: str) -> Extraction:
+    """The main content of the page ``markup`` as text, one block a line."""
+    markup, warnings = prepare_markup(markup)
+    root = parse_html(markup)
+    if root is None:
+        return Extraction("", None, "none", warnings + ["HTML could not be parsed: nothing to clean"])
+    if tree_depth(root) >= MAX_DEPTH - 2:
+        warnings.append(f"page nests elements deeper than {MAX_DEPTH} levels; deeper content may be cut")
+    body = root.find("body")
+    skeleton = text_lines(element_text(body if body is not None else root))
+    if len(markup) > MAX_EXTRACTOR_CHARS:
+        warnings.append("page too large for content extraction; whole-page text used")
+        return Extraction(_page_text(root), root, "page", warnings)
+    from .html_metadata import html_metadata  # local: html_metadata imports this module
+
+    meta = html_metadata(root)
+    candidates = _candidates(markup, skeleton)
+    chosen, method = _choose(skeleton, candidates)
+    if not chosen:
+        warnings.append("no main content found; whole-page text used")
+        return Extraction(_page_text(root), root, "page", warnings, meta)
+    lines = _headline(skeleton, chosen, meta.get("title"))
+    return Extraction("\n".join(lines), root, method, warnings, meta)
+
+
+# ---------------------------------------------------------------- 3. candidates
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _trafilatura_lines(markup: str) -> list[str]:
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(
+            markup, fast=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001 - a peer's failure must not stop us
+        return []
+    return text_lines(text or "")
+
+
+def _readability_lines(markup: str) -> list[str]:
+    from readability import Document
+
+    try:
+        summary = Document(markup).summary(html_partial=True)
+    except Exception:  # noqa: BLE001 - a peer's failure must not stop us
+        return []
+    root = parse_html("<html><body>" + summary + "</body></html>")
+    return [] if root is None else text_lines(element_text(root))
+
+
+def _candidates(markup: str, skeleton: list[str]) -> dict[str, set[int]]:
+    """Each extractor's output as the set of skeleton line indexes it covers."""
+    return {
+        "trafilatura": _locate(skeleton, _trafilatura_lines(markup)),
+        "readability": _locate(skeleton, _readability_lines(markup)),
+    }
+
+
+def _locate(skeleton: list[str], lines: list[str]) -> set[int]:
+    """Skeleton lines covered by ``lines``, found in order in the page text
+    (whitespace ignored, so merged or split lines still match)."""
+    if not lines:
+        return set()
+    starts, parts, pos = [], [], 0
+    for line in skeleton:
+        starts.append(pos)
+        squeezed = _squeeze(line)
+        parts.append(squeezed)
+        pos += len(squeezed)
+    page = "".join(parts)
+    covered: set[int] = set()
+    cursor = 0
+    import bisect
+
+    for line in lines:
+        needle = _squeeze(line)
+        if len(needle) < 2:
+            continue
+        found = page.find(needle, cursor)
+        if found < 0:
+            found = page.find(needle)
+            if found < 0:
+                continue
+        else:
+            cursor = found + len(needle)
+        first = bisect.bisect_right(starts, found) - 1
+        last = bisect.bisect_right(starts, found + len(needle) - 1) - 1
+        covered.update(range(first, last + 1))
+    return covered
+
+
+# ---------------------------------------------------------------- 4. choosing
+
+def _prose_weight(line: str) -> float:
+    """Positive for running text (long, sentence punctuation), negative for
+    short unpunctuated lines (links, buttons, labels)."""
+    from .lines import is_prose
+
+    if is_prose(line):
+        return len(line)
+    return -min(len(line), 30) * 0.5
+
+
+def _choose(skeleton: list[str], candidates: dict[str, set[int]]) -> tuple[list[int], str]:
+    scored = sorted(
+        ((sum(_prose_weight(skeleton[i]) for i in lines), name, lines) for name, lines in candidates.items() if lines),
+        reverse=True,
+    )
+    if not scored:
+        return [], "none"
+    _, name, chosen = scored[0]
+    chosen = set(chosen)
+    first, last = min(chosen), max(chosen)
+    for _, _, other in scored[1:]:
+        chosen.update(i for i in other if first <= i <= last)
+    return sorted(chosen), name
+
+
+# ---------------------------------------------------------------- 5. headline
+
+def _headline(skeleton: list[str], chosen: list[int], title: str | None) -> list[str]:
+    """The chosen lines, with the title line and the metadata lines of the
+    byline block in front when the extractor dropped them."""
+    from .metadata import byline, metadata_line
+
+    lines = [skeleton[i] for i in chosen]
+    if not title:
+        return lines
+    target = _squeeze(title)
+    at = None
+    for k, line in enumerate(skeleton[: chosen[0] + 1]):
+        squeezed = _squeeze(line)
+        if squeezed == target or (target in squeezed and len(squeezed) <= len(target) + 12):
+            at = k
+    head_present = any(target in _squeeze(line) for line in lines[:3])
+    front: list[str] = [] if head_present else [title]
+    if at is not None:
+        taken = set(chosen)
+        for k in range(at + 1, min(at + 1 + HEADLINE_WINDOW, chosen[0])):
+            line = skeleton[k]
+            if k not in taken and len(line) <= 80 and (metadata_line(line) or byline(line)):
+                front.append(line)
+    return front + lines
+
+
+#: How many lines after the title the byline block may reach.
+HEADLINE_WINDOW = 12

@@ -1,10 +1,15 @@
 """The pipeline: where every line of a page goes, top to bottom.
 
 1. ``decode``     bytes -> text (BOM, declared charset, charset-normalizer).
-2. ``extract``    HTML only: the page's text, one block element a line.
+2. ``extract``    HTML only: the main content (trafilatura and readability
+                  candidates chosen by prose density), one block a line,
+                  with the title and byline lines in front; metadata from
+                  the HTML (``html_metadata``) fills fields left empty.
 3. ``lines``      the text as numbered :class:`~boilerstrip.lines.Line` objects.
 4. ``detectors``  chrome (share rows, feeds, widgets, notices, ...) is marked
                   removed with the detector's name; captions are set aside.
+4b. ``region``    the article is found in the whole page (the densest run of
+                  prose, widened up to its headline); the rest is removed.
 5. ``repairs``    scraping damage is undone: ruby pinyin, glued credits,
                   captions mid-sentence, sentences split by page breaks;
                   garbled text is flagged, never rewritten.
@@ -16,13 +21,16 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .article import Article
 from .assemble import build_article
 from .decode import decode
 from .detectors import detect_chrome
-from .extract import html_to_text, looks_like_html
+from .extract import extract_main, looks_like_html
 from .lines import split_lines
 from .metadata import parse_metadata
+from .region import find_article
 from .repairs import repair
 from .split import split_articles
 
@@ -37,14 +45,29 @@ def clean_articles(page: str | bytes, *, url: str | None = None) -> list[Article
     text, warnings = _page_text(page, url)
     if not text.strip():
         return []
+    fallback: dict = {}
     if looks_like_html(text):
-        text = html_to_text(text)
+        extraction = extract_main(text)
+        text, fallback = extraction.text, extraction.meta
+        warnings.extend(extraction.warnings)
     lines = split_lines(text)
     lines.warnings.extend(warnings)
     detect_chrome(lines)
+    find_article(lines)
     repair(lines)
     parse_metadata(lines)
-    return [build_article(segment, lines.warnings) for segment in split_articles(lines)]
+    articles = [build_article(segment, lines.warnings) for segment in split_articles(lines)]
+    if articles and fallback:
+        articles[0] = _fill(articles[0], fallback)
+    return articles
+
+
+def _fill(article: Article, fallback: dict) -> Article:
+    """Fields the text pipeline left empty, from the HTML's metadata."""
+    fields = {key: fallback[key] for key in ("title", "source", "date", "editor") if not getattr(article, key) and fallback.get(key)}
+    if not article.authors and fallback.get("authors"):
+        fields["authors"] = tuple(fallback["authors"])
+    return replace(article, **fields) if fields else article
 
 
 def clean_article(page: str | bytes, *, url: str | None = None) -> Article:
