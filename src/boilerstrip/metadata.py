@@ -97,14 +97,13 @@ def metadata_line(text: str) -> dict | None:
         return None
     inner = text.strip("[]【】()（） ")
     labels = list(_LABEL.finditer(inner))
-    date_only = not labels and DATE.match(inner)
-    if not labels and not date_only:
-        return None
+    if not labels:
+        return _dated_line(inner)
     fields: dict = {}
     date = parse_date(inner)
     if date:
         fields["date"] = date
-    head = inner[: labels[0].start()] if labels else inner
+    head = inner[: labels[0].start()]
     if _leftover(DATE.sub("", head)):
         return None
     for k, label in enumerate(labels):
@@ -129,6 +128,24 @@ def metadata_line(text: str) -> dict | None:
         elif len(value) > 40:
             return None
     return fields
+
+
+_OUTLET = re.compile(r"(?:原创\s*)?(?P<outlet>[^\s，。,；;！!？?：:]{2,16})")
+
+
+def _dated_line(text: str) -> dict | None:
+    """A date with at most an outlet's name beside it:
+    ``2018年12月28日 19:55 新京报`` -> date and source."""
+    date = parse_date(text)
+    if date is None:
+        return None
+    rest = _strip_filler(DATE.sub(" ", text, count=1)).strip()
+    if not rest:
+        return {"date": date}
+    match = _OUTLET.fullmatch(rest)
+    if match is None:
+        return None
+    return {"date": date, "source": match["outlet"]}
 
 
 def _strip_filler(value: str) -> str:

@@ -110,15 +110,19 @@ def move_midsentence_captions(page: Page) -> None:
 def join_page_breaks(page: Page) -> None:
     """Re-join a paragraph split by a page break (or a caption) mid-sentence.
 
-    ``…重庆将进`` + ``一步深入学习贯彻…`` -> one paragraph.
+    ``…重庆将进`` + ``一步深入学习贯彻…`` -> one paragraph. A line before the
+    first prose (a headline) never continues into the body.
     """
     previous: Line | None = None
+    prose_before = False
     for line in page.lines:
         if line.role != TEXT:
             continue
-        if previous is not None and (is_prose(line.text) or len(line.text) > 25):
+        if previous is not None and prose_before and (is_prose(line.text) or len(line.text) > 25):
             if _stops_mid_sentence(previous.text) or _splits_a_word(previous.text, line.text):
                 line.joins_previous = True
+        if previous is not None:
+            prose_before = prose_before or is_prose(previous.text)
         previous = line
 
 

@@ -22,6 +22,11 @@ TIMESTAMP = re.compile(
 _TEASER_END = re.compile(r".{2,400}?(?:\[(?:详细|詳細|全文|更多|详情|詳情)\]|【(?:详细|詳細|全文|详情)】|>>+|》》)\s*[-—]?")
 
 
+def is_feed_heading(text: str) -> bool:
+    """``推荐阅读``, ``相关新闻：``, ``【热门推荐】`` and the like."""
+    return bool(_HEADING.fullmatch(text))
+
+
 def _is_item(lines: list[Line], i: int) -> bool:
     """A feed item: a timestamp, a line followed by a timestamp, or a short
     link-like line."""
@@ -44,7 +49,7 @@ def related_feed(lines: list[Line]) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.role == TEXT and _HEADING.fullmatch(line.text):
+        if line.role == TEXT and is_feed_heading(line.text):
             line.remove("related_feed")
             j = next_text(lines, i + 1)
             while j is not None and _is_item(lines, j):
