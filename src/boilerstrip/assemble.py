@@ -9,7 +9,7 @@ before them.
 from __future__ import annotations
 
 from .article import Article, Removal
-from .lines import CAPTION, REMOVED, TEXT, Line, is_cjk, is_prose
+from .lines import CAPTION, HEADLINE, REMOVED, TEXT, Line, is_cjk, is_prose
 from .metadata import resolve_metadata
 
 
@@ -40,10 +40,15 @@ def build_article(lines: list[Line], page_warnings: list[str]) -> Article:
 
 
 def _headline_block(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The headline lines (those the region step marked, then the kept lines
+    before the first prose) and the body lines."""
+    marked = [line for line in lines if line.role == HEADLINE]
     kept = [line for line in lines if line.role == TEXT]
     for k, line in enumerate(kept):
         if is_prose(line.text) or line.meta:
-            return kept[:k], kept[k:]
+            return marked + kept[:k], kept[k:]
+    if marked:
+        return marked, kept
     return kept[:1], kept[1:]
 
 

@@ -332,10 +332,14 @@ def _headline(skeleton: list[str], chosen: list[int], title: str | None) -> list
     byline block in front when the extractor dropped them."""
     from .metadata import byline, metadata_line
 
-    lines = [skeleton[i] for i in chosen]
     if not title:
-        return lines
+        return [skeleton[i] for i in chosen]
     target = _squeeze(title)
+    # The title goes in front, once: copies of it inside the block go.
+    chosen = [i for i in chosen if _squeeze(skeleton[i]) != target]
+    if not chosen:
+        return [title]
+    lines = [skeleton[i] for i in chosen]
     at = None
     for k, line in enumerate(skeleton[: chosen[0] + 1]):
         squeezed = _squeeze(line)

@@ -87,7 +87,7 @@ def html_metadata(root) -> dict:
         or _first((fields or {}).get("authors") for fields in bylines)
         or _first(_names(_text(el)) for el in near if _classed(el, "author", "writer", "byline"))
         or _first(_ld_authors(item) for item in ld)
-        or _names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name"))
+        or _shown(_names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name")), window)
         or []
     )
     return result
@@ -242,6 +242,13 @@ def _editor(element) -> str | None:
         return None
     fields = metadata_line(text) or {}
     return fields.get("editor")
+
+
+def _shown(names: list[str], window: list[str]) -> list[str]:
+    """``names`` when each is printed in the byline block (generic ``<meta>``
+    author is often the site or the CMS account)."""
+    block = _squeeze(" ".join(window))
+    return names if names and all(_squeeze(name) in block for name in names) else []
 
 
 def _names(text: str | None, exclude: str | None = None) -> list[str]:

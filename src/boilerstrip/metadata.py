@@ -165,7 +165,7 @@ def _clean_editor(value: str) -> str:
 _EDITOR_CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[_＿][A-Za-z0-9]{1,12}|[A-Za-z]{1,4}\d{2,})$")
 
 
-_NOTHING = re.compile(r"[\s\[\]【】()（）|丨/,，、·:：]*")
+_NOTHING = re.compile(r"(?:[\s\[\]【】()（）|丨/,，、·:：]|字号|字體|字体|A[+-]?|[大中小]|举报|分享|收藏|打印)*")
 
 
 def _leftover(text: str) -> bool:

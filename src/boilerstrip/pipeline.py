@@ -55,6 +55,11 @@ def clean_articles(page: str | bytes, *, url: str | None = None) -> list[Article
     detect_chrome(lines)
     find_article(lines)
     repair(lines)
+    if fallback:
+        # In HTML the block structure is authoritative: a block boundary is
+        # a paragraph boundary, never a page break inside a sentence.
+        for line in lines.lines:
+            line.joins_previous = False
     parse_metadata(lines)
     articles = [build_article(segment, lines.warnings) for segment in split_articles(lines)]
     if articles and fallback:

@@ -20,7 +20,7 @@ still reads.
 """
 from __future__ import annotations
 
-from .lines import BLANK, CAPTION, REMOVED, TEXT, Line, Page, is_prose
+from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, Page, is_prose
 from .detectors.feeds import is_feed_heading
 from .metadata import byline, metadata_line
 
@@ -84,7 +84,22 @@ def find_article(page: Page) -> None:
     for i, line in enumerate(lines):
         if (i < top or i > bottom) and line.role in (TEXT, CAPTION):
             line.remove("outside_article")
+    _mark_headlines(lines, top, start)
     _clear_header(lines, top, start)
+
+
+def _mark_headlines(lines: list[Line], top: int, start: int) -> None:
+    """The title (and a headline block printed right above it) get the
+    ``HEADLINE`` role, so a title that ends with ？ or ！ is not taken for prose."""
+    for i in range(top, start):
+        line = lines[i]
+        if line.role == BLANK:
+            continue
+        if line.role != TEXT or not _is_headline(line.text) or (i > top and is_prose(line.text)):
+            break
+        if metadata_line(line.text) is not None or byline(line.text) is not None:
+            break
+        line.role = HEADLINE
 
 
 def _anchored_run(lines: list[Line], scores: list[int]) -> tuple[int, int] | None:
@@ -114,7 +129,7 @@ def _anchored_run(lines: list[Line], scores: list[int]) -> tuple[int, int] | Non
 
 
 def _is_headline(text: str) -> bool:
-    return 4 <= len(text) <= 80 and not text.startswith(("[", "•", "*", "□", "●")) and not text.isdigit()
+    return 4 <= len(text) <= 80 and not text.startswith(_LINK_MARKS) and "[" not in text and not text.isdigit()
 
 
 def _headline_start(lines: list[Line], start: int) -> int:
@@ -127,17 +142,20 @@ def _headline_start(lines: list[Line], start: int) -> int:
             meta_at = i
             break
     anchor = meta_at if meta_at is not None else start
-    seen = 0
+    candidates = []
     for i in range(anchor - 1, first - 1, -1):
         line = lines[i]
         if line.role != TEXT:
             continue
-        seen += 1
         if _is_headline(line.text) and metadata_line(line.text) is None and byline(line.text) is None:
-            return _headline_block_top(lines, i)
-        if seen >= 4:
+            candidates.append(i)
+        if len(candidates) >= 3:
             break
-    return meta_at if meta_at is not None else start
+    if not candidates:
+        return meta_at if meta_at is not None else start
+    longest = max(candidates, key=lambda i: len(lines[i].text))
+    title = longest if len(lines[longest].text) >= 8 else candidates[0]
+    return _headline_block_top(lines, title)
 
 
 def _headline_block_top(lines: list[Line], i: int) -> int:
