@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html
 
+from .lines import is_prose
+
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 _TAG = re.compile(r"</?(?:p|div|br|span|a|table|td|tr|li|ul|h[1-6]|img|section|article)\b", re.I)
 
@@ -220,6 +222,11 @@ def extract_main(markup: str) -> Extraction:
     meta = html_metadata(root)
     candidates = _candidates(markup, skeleton)
     chosen, method = _choose(skeleton, candidates)
+    slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton)
+    if slides:
+        title = meta.get("title")
+        lines = ([title] if title else []) + [line for text in slides for line in text_lines(text)]
+        return Extraction("\n".join(lines), root, "script-slides", warnings, meta)
     if not chosen:
         warnings.append("no main content found; whole-page text used")
         return Extraction(_page_text(root), root, "page", warnings, meta)
@@ -298,13 +305,50 @@ def _locate(skeleton: list[str], lines: list[str]) -> set[int]:
     return covered
 
 
+_JSON_STRING_ARRAY = re.compile(r'\[\s*"(?:[^"\\]|\\.)*"(?:\s*,\s*"(?:[^"\\]|\\.)*")+\s*\]')
+#: Visible main content shorter than this may be the first slide of a gallery.
+SLIDES_BELOW = 400
+
+
+def _script_slides(root, visible: list[str], page: list[str]) -> list[str]:
+    """The texts of a script-driven slideshow (photo gallery) when the page
+    shows only the first slide's text.
+
+    Gallery pages print slide 1 and keep every slide's text in an inline
+    script as a JSON array of strings; when one string of such an array is a
+    prose line shown on the page, the array (in order) is the article.
+    """
+    import json
+
+    if sum(len(line) for line in visible if is_prose(line)) >= SLIDES_BELOW:
+        return []
+    shown = {_squeeze(line) for line in page if len(line) >= 20 and is_prose(line)}
+    if not shown:
+        return []
+    best: list[str] = []
+    for script in root.iter("script"):
+        code = script.text or ""
+        if len(code) < 100:
+            continue
+        # Data embedded as a string inside a string: unescape one level.
+        for layer in (code, code.replace('\\"', '"').replace('\\\\', '\\').replace('\\"', '"')):
+            for match in _JSON_STRING_ARRAY.finditer(layer):
+                try:
+                    items = json.loads(match.group(0))
+                except ValueError:
+                    continue
+                texts = [" ".join(item.split()) for item in items if isinstance(item, str)]
+                if len(texts) >= 2 and any(_squeeze(t) in shown for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
+                    best = [t for t in texts if t]
+    prose = sum(len(t) for t in best)
+    return best if prose > SLIDES_BELOW else []
+
+
 # ---------------------------------------------------------------- 4. choosing
 
 def _prose_weight(line: str) -> float:
     """Positive for running text (long, sentence punctuation), negative for
     short unpunctuated lines (links, buttons, labels)."""
-    from .lines import is_prose
-
     if is_prose(line):
         return len(line)
     return -min(len(line), 30) * 0.5

@@ -69,6 +69,11 @@ def clean_articles(page: str | bytes, *, url: str | None = None) -> list[Article
 
 def _fill(article: Article, fallback: dict) -> Article:
     """Fields the text pipeline left empty, from the HTML's metadata."""
+    title = fallback.get("title")
+    paragraphs = article.paragraphs
+    if title and not article.title and paragraphs and "".join(paragraphs[0].split()) == "".join(title.split()):
+        # The page's <h1> read as prose (a long title with a comma).
+        article = replace(article, title=paragraphs[0], body="\n\n".join(paragraphs[1:]))
     fields = {key: fallback[key] for key in ("title", "source", "date", "editor") if not getattr(article, key) and fallback.get(key)}
     if not article.authors and fallback.get("authors"):
         fields["authors"] = tuple(fallback["authors"])
