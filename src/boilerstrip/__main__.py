@@ -3,4 +3,6 @@ import sys
 
 from .cli import main
 
-sys.exit(main())
+# Guarded: worker processes (spawn, forkserver) import this module again.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,11 +19,11 @@ import re
 
 from .lines import TEXT, Line, Page
 
-SOURCE_LABELS = r"(?:来源于|來源於|文章来源|新闻来源|信息来源|稿件来源|来源|來源|稿源|出处|出處)"
+SOURCE_LABELS = r"(?:本文来源|来源于|來源於|文章来源|新闻来源|信息来源|稿件来源|来源|來源|稿源|出处|出處)"
 EDITOR_LABELS = r"(?:责任编辑|責任編輯|本文编辑|值班编辑|责编|責編|编辑|編輯)"
-AUTHOR_LABELS = r"(?:作者|撰文|记者|記者|文|通讯员|通訊員)"
+AUTHOR_LABELS = r"(?:作者|撰文|执笔|執筆|采写|採寫|记者|記者|文|通讯员|通訊員)"
 OTHER_LABELS = r"(?:审核|審核|审校|校对|校對|监制|終審|终审|二审|一审|初审|制作|策划|统筹|设计|视频|摄影|图|主编|原标题|原標題)"
-DATE_LABELS = r"(?:发布时间|發佈時間|發布時間|发表时间|更新时间|发布日期|时间|時間|日期|发布|發佈)"
+DATE_LABELS = r"(?:最后更新|更新于|发布时间|發佈時間|發布時間|发表时间|更新时间|发布日期|时间|時間|日期|发布|發佈)"
 _LABEL = re.compile(
     rf"(?P<label>{SOURCE_LABELS}|{EDITOR_LABELS}|{AUTHOR_LABELS}|{OTHER_LABELS}|{DATE_LABELS})\s*[：:|丨︱]\s*"
 )
@@ -32,7 +32,10 @@ DATE = re.compile(
     r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
 )
 # Words that sit on a metadata line but are no value: buttons and counters.
-_FILLER = re.compile(r"(?:举报|舉報|分享到?|字号|字體|字体|打印|评论|收藏|关注|大|中|小|阅读|閱讀|点击|[\d\s:：|丨/()（）\[\]【】,，、·])+$")
+_FILLER = re.compile(
+    r"(?:举报|舉報|分享到?|字号|字體|字体|打印|评论|收藏|关注|大|中|小|阅读|閱讀|点击|[\s:：|丨/()（）\[\]【】,，、·])"
+    r"(?:举报|舉報|分享到?|字号|字體|字体|打印|评论|收藏|关注|大|中|小|阅读|閱讀|点击|[\d\s:：|丨/()（）\[\]【】,，、·])*$"
+)
 _NAME = r"[\u4e00-\u9fff·•]{2,6}"
 _NAMES = re.compile(rf"{_NAME}(?:[\s、,，]+{_NAME}){{0,6}}")
 _ROLE_WORDS = re.compile(
@@ -61,8 +64,12 @@ def parse_date(text: str) -> str | None:
 
 def split_names(text: str) -> list[str]:
     """Names separated by spaces, 、 or commas; role words and 报道 dropped."""
-    text = re.sub(r"(?:摄影?报道|报道|報道|电|電)$", "", text.strip())
-    return [name for name in re.split(r"[\s、,，/／]+", text) if name]
+    text = _NAME_TAIL.sub("", text.strip())
+    return [name for name in re.split(r"[\s、,，/／&＆和]+", text) if name and not _NAME_TAIL.fullmatch(name)]
+
+
+# Words after a reporter's name that are no name: 报道, 整合, 编译, 发自…
+_NAME_TAIL = re.compile(r"\s*(?:摄影?报道|报道|報道|整合|综合|編譯|编译|电|電|发自\S{1,6}|摄|攝)$")
 
 
 def parse_credits(text: str) -> dict:
@@ -95,7 +102,7 @@ def metadata_line(text: str) -> dict | None:
     """
     if len(text) > 160:
         return None
-    inner = text.strip("[]【】()（） ")
+    inner = _LEADING_MARK.sub("", text).strip("[]【】()（） ")
     labels = list(_LABEL.finditer(inner))
     if not labels:
         return _dated_line(inner)
@@ -103,8 +110,8 @@ def metadata_line(text: str) -> dict | None:
     date = parse_date(inner)
     if date:
         fields["date"] = date
-    head = inner[: labels[0].start()]
-    if _leftover(DATE.sub("", head)):
+    head = DATE.sub("", inner[: labels[0].start()])
+    if _leftover(head) and not (len(labels) > 1 and _ALT_NAME.fullmatch(head)):
         return None
     for k, label in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
@@ -120,7 +127,7 @@ def metadata_line(text: str) -> dict | None:
             if value and len(value) <= 30:
                 fields.setdefault("editor", value)
         elif re.fullmatch(AUTHOR_LABELS, name):
-            names = [n for n in split_names(value) if len(n) <= 12]
+            names = [n for n in parse_credits(value).get("authors", []) if len(n) <= 12]
             if names and len(value) <= 40:
                 fields.setdefault("authors", names)
         elif re.fullmatch(OTHER_LABELS, name) and name.startswith(("原标题", "原標題")):
@@ -158,13 +165,17 @@ def _strip_filler(value: str) -> str:
 
 
 def _clean_editor(value: str) -> str:
-    """``杨倩_NF4425`` -> ``杨倩``: an editor code after the name is dropped."""
-    return " ".join(_EDITOR_CODE.sub("", name) for name in value.split())
+    """``杨倩_NF4425`` -> ``杨倩`` (an editor code after a name is dropped);
+    ``汤诗瑶、丁涛`` -> ``汤诗瑶 丁涛``."""
+    return " ".join(_EDITOR_CODE.sub("", name) for name in re.split(r"[\s、,，/／]+", value) if name)
 
 
 _EDITOR_CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[_＿][A-Za-z0-9]{1,12}|[A-Za-z]{1,4}\d{2,})$")
 
 
+_LEADING_MARK = re.compile(r"^[□■●•*·\-]\s*")
+# ``杨倩本文来源：…责任编辑：杨倩``: an image's alt text (a name) glued before the labels.
+_ALT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:本文)?")
 _NOTHING = re.compile(r"(?:[\s\[\]【】()（）|丨/,，、·:：]|字号|字體|字体|A[+-]?|[大中小]|举报|分享|收藏|打印)*")
 
 
@@ -179,7 +190,12 @@ _BYLINE = re.compile(
     rf"(?P<role>(?:本报|本刊|本网)?(?:首席|特约|见习|实习|驻\S{{1,6}}?)?(?:记者|記者))\s*(?P<names>{_NAME}(?:[\s、,，]+{_NAME}){{0,5}})"
     rf"(?:\s*(?:通讯员|通訊員|实习生|實習生)\s*(?P<more>{_NAME}(?:[\s、,，]+{_NAME}){{0,5}}))?\s*(?:报道|報道)?[)）]?"
 )
-_CREDIT_LINE = re.compile(r"[(（](?:文|作者|撰文)\s*[/／|:：]\s*(?P<names>[^()（）]{2,30})[)）]|(?:文|作者|撰文)\s*[/／|]\s*(?P<bare>[^()（）\s]{2,8}(?:\s+[^()（）\s]{2,8}){0,3})")
+_CREDIT_LINE = re.compile(
+    r"[(（](?:文|作者|撰文|执笔|采写)\s*[/／|:：]\s*(?P<names>[^()（）]{2,30})[)）]"
+    r"|(?:《[^》]{1,12}》)?\s*(?:文|作者|撰文|执笔|執筆|采写|採寫)\s*[/／|:：]?\s*(?P<bare>[^()（）\s:：]{2,30}(?:\s+[^()（）\s]{2,8}){0,3})"
+)
+# ``石佳/中国青年报``: a name and the outlet, under the title.
+_NAME_OUTLET = re.compile(rf"(?P<names>{_NAME}(?:[\s、]+{_NAME}){{0,3}})\s*[/／]\s*(?P<outlet>[^\s/／，。,]{{2,12}})")
 
 
 def byline(text: str) -> dict | None:
@@ -199,13 +215,16 @@ def byline(text: str) -> dict | None:
     match = _CREDIT_LINE.fullmatch(text)
     if match:
         return parse_credits(match["names"] or match["bare"]) or None
+    match = _NAME_OUTLET.fullmatch(text)
+    if match and len(text) <= 24:
+        return {"authors": split_names(match["names"]), "source": match["outlet"]}
     return None
 
 
 # ---------------------------------------------------------------- dateline leads and trailing credits
 
 _DATELINE = re.compile(
-    r"(?P<source>[^\s(（,，。:：]{2,20}?)(?:讯|訊)\s*[(（](?P<credits>[^()（）]{2,60})[)）]"
+    r"(?P<source>[^\s(（,，。:：]{2,20}?)(?:\d{1,2}月\d{1,2}日)?(?:快讯|电讯|讯|訊)\s*[(（](?P<credits>[^()（）]{2,60})[)）]"
     r"|(?P<agency>[^\s(（,，。]{2,10}?)\S{0,8}?\d{1,2}月\d{1,2}日(?:电|電)\s*[(（](?P<credits2>[^()（）]{2,60})[)）]"
 )
 _TRAILING_CREDIT = re.compile(
@@ -279,10 +298,15 @@ def resolve_metadata(lines: list[Line]) -> dict:
     """Each field from the most trusted line that gives it."""
     found = sorted((line for line in lines if line.meta), key=lambda line: _PRIORITY[line.meta["kind"]])
     result: dict = {"source": None, "date": None, "editor": None, "authors": []}
+    editors: list[str] = []
     for line in found:
-        for key in ("source", "date", "editor"):
+        for key in ("source", "date"):
             if result[key] is None and line.meta.get(key):
                 result[key] = line.meta[key]
+        for name in (line.meta.get("editor") or "").split():
+            if name not in editors and (not editors or line.meta["kind"] == "metadata"):
+                editors.append(name)
         if not result["authors"] and line.meta.get("authors"):
             result["authors"] = list(line.meta["authors"])
+    result["editor"] = " ".join(editors) or None
     return result

@@ -46,14 +46,18 @@ def clean_articles(page: str | bytes, *, url: str | None = None) -> list[Article
     if not text.strip():
         return []
     fallback: dict = {}
+    extracted = False
     if looks_like_html(text):
         extraction = extract_main(text)
         text, fallback = extraction.text, extraction.meta
+        extracted = extraction.method not in ("page", "none")
         warnings.extend(extraction.warnings)
     lines = split_lines(text)
     lines.warnings.extend(warnings)
     detect_chrome(lines)
-    find_article(lines)
+    if not extracted:
+        # The HTML extractor has already found the article's region.
+        find_article(lines)
     repair(lines)
     if fallback:
         # In HTML the block structure is authoritative: a block boundary is

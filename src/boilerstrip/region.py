@@ -20,7 +20,7 @@ still reads.
 """
 from __future__ import annotations
 
-from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, Page, is_prose
+from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, Page, ends_sentence, is_prose
 from .detectors.feeds import is_feed_heading
 from .metadata import byline, metadata_line
 
@@ -29,6 +29,8 @@ CHROME = 8
 FEED_HEADING = 250
 #: How far above the body the headline may stand (in lines, blanks included).
 HEADER_REACH = 40
+#: How many lines at the top of the best run may still be header (title, byline).
+HEADER_LINES = 6
 #: How far below the body metadata lines are still read.
 FOOTER_REACH = 12
 _HEADINGS = frozenset({"related_feed", "comments"})
@@ -79,10 +81,13 @@ def find_article(page: Page) -> None:
     if span is None:
         return
     start, end = span
+    start = _body_start(lines, start, end)
     top = _headline_start(lines, start)
     bottom = _footer_end(lines, end)
     for i, line in enumerate(lines):
         if (i < top or i > bottom) and line.role in (TEXT, CAPTION):
+            line.remove("outside_article")
+        elif end < i <= bottom and line.role == TEXT and not _is_metadata(line.text):
             line.remove("outside_article")
     _mark_headlines(lines, top, start)
     _clear_header(lines, top, start)
@@ -97,7 +102,7 @@ def _mark_headlines(lines: list[Line], top: int, start: int) -> None:
             continue
         if line.role != TEXT or not _is_headline(line.text) or (i > top and is_prose(line.text)):
             break
-        if metadata_line(line.text) is not None or byline(line.text) is not None:
+        if _is_metadata(line.text):
             break
         line.role = HEADLINE
 
@@ -128,12 +133,39 @@ def _anchored_run(lines: list[Line], scores: list[int]) -> tuple[int, int] | Non
     return best_span
 
 
+def _body_start(lines: list[Line], start: int, end: int) -> int:
+    """A title that reads like prose (``…转行当美人鱼！每小时收入近千元``) may
+    open the best run; when a metadata line or byline follows it within the
+    first lines of the run, the body starts after that line."""
+    last_meta = None
+    seen = 0
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.role != TEXT:
+            continue
+        seen += 1
+        if seen > HEADER_LINES:
+            break
+        if _is_metadata(line.text):
+            last_meta = i
+        elif len(line.text) > 80 or ends_sentence(line.text):
+            break
+    if last_meta is None:
+        return start
+    following = next((i for i in range(last_meta + 1, end + 1) if lines[i].role == TEXT), None)
+    return following if following is not None else start
+
+
 def _is_headline(text: str) -> bool:
-    return 4 <= len(text) <= 80 and not text.startswith(_LINK_MARKS) and "[" not in text and not text.isdigit()
+    if not 4 <= len(text) <= 80 or text.startswith(_LINK_MARKS) or "[" in text or "#" in text:
+        return False
+    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    return cjk >= 4 or (cjk == 0 and len(text.split()) >= 3)
 
 
 def _headline_start(lines: list[Line], start: int) -> int:
-    """Index of the title line above the body run starting at ``start``."""
+    """Index of the title line above the body run starting at ``start``: the
+    headline just above the page's date/source lines (or above the body)."""
     first = max(0, start - HEADER_REACH)
     meta_at = None
     for i in range(start - 1, first - 1, -1):
@@ -141,13 +173,15 @@ def _headline_start(lines: list[Line], start: int) -> int:
         if line.role == TEXT and _is_date_line(line.text):
             meta_at = i
             break
+    if meta_at is not None:
+        meta_at = _metadata_cluster_top(lines, meta_at, first)
     anchor = meta_at if meta_at is not None else start
     candidates = []
     for i in range(anchor - 1, first - 1, -1):
         line = lines[i]
-        if line.role != TEXT:
+        if not _may_be_title(line):
             continue
-        if _is_headline(line.text) and metadata_line(line.text) is None and byline(line.text) is None:
+        if _is_headline(_unbulleted(line.text)) and not _is_metadata(line.text):
             candidates.append(i)
         if len(candidates) >= 3:
             break
@@ -155,7 +189,48 @@ def _headline_start(lines: list[Line], start: int) -> int:
         return meta_at if meta_at is not None else start
     longest = max(candidates, key=lambda i: len(lines[i].text))
     title = longest if len(lines[longest].text) >= 8 else candidates[0]
+    if lines[title].role != TEXT:
+        _restore_bulleted_title(lines[title])
     return _headline_block_top(lines, title)
+
+
+def _may_be_title(line: Line) -> bool:
+    """A kept line, or a long line a list detector took (w3m prints some
+    pages' ``<h1>`` as a list item: ``• 我国集成电路进口突破3000亿美元！…``)."""
+    if line.role == TEXT:
+        return True
+    return line.detector == "headline_list" and len(line.text) >= 12
+
+
+def _unbulleted(text: str) -> str:
+    return text[1:].lstrip() if text[:1] in "•*-·" else text
+
+
+def _restore_bulleted_title(line: Line) -> None:
+    line.role, line.detector = TEXT, None
+    bullet = len(line.text) - len(_unbulleted(line.text))
+    line.cut(0, bullet, "bullet")
+
+
+def _metadata_cluster_top(lines: list[Line], i: int, first: int) -> int:
+    """Widen a date line upwards over the metadata lines printed with it
+    (``2019-09-07 15:10:53 来源：EETOP`` above ``最后更新: …``)."""
+    top, gap = i, 0
+    for j in range(i - 1, first - 1, -1):
+        line = lines[j]
+        if line.role != TEXT:
+            continue
+        if _is_metadata(line.text):
+            top, gap = j, 0
+        else:
+            gap += 1
+            if gap > 2:
+                break
+    return top
+
+
+def _is_metadata(text: str) -> bool:
+    return metadata_line(text) is not None or byline(text) is not None
 
 
 def _headline_block_top(lines: list[Line], i: int) -> int:
@@ -183,7 +258,7 @@ def _footer_end(lines: list[Line], end: int) -> int:
     last = end
     for i in range(end + 1, min(len(lines), end + 1 + FOOTER_REACH)):
         line = lines[i]
-        if line.role == TEXT and (metadata_line(line.text) is not None or byline(line.text) is not None):
+        if line.role == TEXT and _is_metadata(line.text):
             last = i
     return last
 
@@ -196,7 +271,7 @@ def _clear_header(lines: list[Line], top: int, start: int) -> None:
         if line.role != TEXT:
             continue
         text = line.text
-        if metadata_line(text) is not None or byline(text) is not None:
+        if _is_metadata(text):
             continue
         if len(text) >= 8 and _mostly_cjk(text) and not text.startswith("["):
             continue

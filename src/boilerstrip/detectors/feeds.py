@@ -27,6 +27,10 @@ def is_feed_heading(text: str) -> bool:
     return bool(_HEADING.fullmatch(text))
 
 
+# ``他对政治没兴趣，却老跟政治扯上关系2015-09-22``: a headline with its date glued on.
+DATED_HEADLINE = re.compile(r".{4,60}?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def _is_item(lines: list[Line], i: int) -> bool:
     """A feed item: a timestamp, a line followed by a timestamp, or a short
     link-like line."""
@@ -59,7 +63,22 @@ def related_feed(lines: list[Line]) -> None:
             continue
         if line.role == TEXT and TIMESTAMP.fullmatch(line.text):
             _remove_timestamp_run(lines, i)
+        elif line.role == TEXT and DATED_HEADLINE.fullmatch(line.text):
+            i = _remove_dated_run(lines, i)
         i += 1
+
+
+def _remove_dated_run(lines: list[Line], i: int) -> int:
+    """Two or more headlines in a row, each with its date glued on."""
+    run = [i]
+    j = next_text(lines, i + 1)
+    while j is not None and DATED_HEADLINE.fullmatch(lines[j].text) and not ends_sentence(lines[j].text):
+        run.append(j)
+        j = next_text(lines, j + 1)
+    if len(run) >= 2:
+        for k in run:
+            lines[k].remove("related_feed")
+    return run[-1]
 
 
 def _remove_timestamp_run(lines: list[Line], i: int) -> None:

@@ -62,7 +62,8 @@ class SeparatorDetector(LineDetector):
 class MarkerDetector(LineDetector):
     """Image, iframe and form-field markers left by text scrapers.
 
-    Removes ``[img]``, ``IFRAME: https://...``, ``[          ]``, ``[INLINE]``.
+    Removes ``[img]``, ``IFRAME: https://...``, ``[          ]``, ``[INLINE]``,
+    and lynx form fields such as ``请输入检索内容_____________``.
     """
 
     name = "scraper_marker"
@@ -72,4 +73,5 @@ class MarkerDetector(LineDetector):
         r"|(?:IFRAME|Iframe|iframe)\s*:.{0,290}"
         r"|\[\s*(?:[^\[\]\s]{0,40}\.(?:jpe?g|png|gif|webp|svg)|\d+)\s*\]"
         r"|\(\s*BUTTON\s*\).{0,40}|\[\s*\]\s*.{0,20}"
+        r"|.{0,40}?_{4,}.{0,40}"
     )
