@@ -152,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         summary = run(args.inputs, options, on_result=lambda result: progress.update())
     except BatchError as error:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {error}\n")
+    except BrokenPipeError:
+        _silence_stdout()
+        parser.exit(EXIT_FAILED, "standard output was closed (--jsonl -); stopped\n")
     except KeyboardInterrupt:
         parser.exit(130, "\ninterrupted; re-run the same command to finish\n")
     finally:
@@ -201,19 +204,24 @@ def _progress_bar(inputs: list[Path], options: BatchOptions) -> tqdm:
 def summary_report(summary: Summary, options: BatchOptions) -> str:
     """The closing lines: counts, speed, and the detectors that removed most."""
     lines = [
-        f"{summary.files:,} pages: {summary.cleaned:,} cleaned ({summary.articles:,} articles), "
-        f"{summary.up_to_date:,} up to date, {summary.errors:,} errors "
+        f"{_count(summary.files, 'page')}: {summary.cleaned:,} cleaned ({_count(summary.articles, 'article')}), "
+        f"{summary.up_to_date:,} up to date, {_count(summary.errors, 'error')} "
         f"in {summary.seconds:.1f} s ({summary.pages_per_second:.1f} pages/s)",
     ]
     if summary.skipped:
         reasons = ", ".join(f"{count:,} {reason}" for reason, count in summary.skipped.most_common())
-        lines.append(f"skipped {sum(summary.skipped.values()):,} other files: {reasons}")
+        lines.append(f"skipped {_count(sum(summary.skipped.values()), 'other file')}: {reasons}")
     if summary.removed:
         top = ", ".join(f"{name} {chars:,}" for name, chars in summary.removed.most_common(5))
         lines.append(f"most text removed by (characters): {top}")
     if summary.errors:
         lines.append(f"errors are listed in {options.output / ERRORS_NAME}")
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    """``_count(1, "page")`` -> ``"1 page"``, ``_count(2_000, "page")`` -> ``"2,000 pages"``."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 # --explain ---------------------------------------------------------------------
@@ -233,8 +241,17 @@ def explain_command(path: Path, max_bytes: int, parser: argparse.ArgumentParser)
         print(f"{parser.prog}: {path}: {error}", file=sys.stderr)
         return EXIT_FAILED
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    print(explain(data, colour=colour))
+    try:
+        print(explain(data, colour=colour))
+    except BrokenPipeError:  # piped into head: the reader has what it wanted
+        _silence_stdout()
     return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's final
+    flush of a closed pipe does not print a traceback."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def pipeline_text(data: bytes) -> str:
@@ -297,7 +314,7 @@ def _tally(articles, by_line: dict[int, list[Removal]]) -> str:
             pieces[piece.detector] += 1
             chars[piece.detector] += len(piece.text)
     titles = "; ".join(json.dumps(a.title, ensure_ascii=False) for a in articles)
-    head = f"{len(articles)} article{'s' if len(articles) != 1 else ''}" + (f": {titles}" if titles else "")
+    head = _count(len(articles), "article") + (f": {titles}" if titles else "")
     if not chars:
         return f"{head}\nnothing removed"
     detail = ", ".join(f"{name} {pieces[name]} ({chars[name]:,} chars)" for name, _ in chars.most_common())

@@ -55,7 +55,7 @@ def line_score(line: Line) -> int:
 
 
 def _is_heading(line: Line) -> bool:
-    return is_feed_heading(line.text)
+    return line.detector == "comments" or is_feed_heading(line.text)
 
 
 def best_run(scores: list[int]) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import CAPTION, TEXT, Line, Page, ends_sentence, is_prose
+from .lines import CAPTION, TEXT, Line, Page, ends_sentence, is_cjk, is_prose
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _RUBY = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü" + _TONED + r"]{1,7})[)）]", re.I)
@@ -81,7 +81,7 @@ _CLAUSE_PUNCT = re.compile(r"[，,。；;]")
 def _stops_mid_sentence(text: str) -> bool:
     """A prose line whose last character is a letter or a comma: the sentence
     goes on somewhere else."""
-    if not text or ends_sentence(text) or text[-1] in "：:”\"’)）】]》>":
+    if not text or not (is_cjk(text[-1]) or text[-1] in "，,、"):
         return False
     return len(text) >= 30 or bool(_CLAUSE_PUNCT.search(text))
 
@@ -118,7 +118,9 @@ def join_page_breaks(page: Page) -> None:
     for line in page.lines:
         if line.role != TEXT:
             continue
-        if previous is not None and prose_before and (is_prose(line.text) or len(line.text) > 25):
+        if previous is not None and prose_before and is_prose(line.text) and (
+            len(line.text) >= 20 or previous.text[-1] in "，,、"
+        ):
             if _stops_mid_sentence(previous.text) or _splits_a_word(previous.text, line.text):
                 line.joins_previous = True
         if previous is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..lines import Page
 from .base import LineScanner
 from .captions import PhotoCaptionDetector
+from .comments import CommentsDetector
 from .feeds import WidgetLabelDetector, headline_list, related_feed, teasers
 from .navigation import (
     BreadcrumbDetector,
@@ -30,6 +31,7 @@ LINE_DETECTORS = (
     SeparatorDetector,
     MarkerDetector,
     CopyrightNoticeDetector,
+    CommentsDetector,
     WidgetLabelDetector,
     PhotoCaptionDetector,
 )
