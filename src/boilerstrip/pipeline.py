@@ -21,6 +21,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .article import Article
@@ -34,6 +35,8 @@ from .region import find_article
 from .repairs import repair
 from .split import split_articles
 
+#: A sentence of Latin-script prose: long, ending in sentence punctuation.
+_SENTENCE = re.compile(r"^.{40,}[.!?][\"'”’)]?$|\w[.!?] [A-Z\"“]", re.S)
 EMPTY_INPUT = "empty input: no text to clean"
 
 
@@ -78,6 +81,13 @@ def _fill(article: Article, fallback: dict) -> Article:
     if title and not article.title and paragraphs and "".join(paragraphs[0].split()) == "".join(title.split()):
         # The page's <h1> read as prose (a long title with a comma).
         article = replace(article, title=paragraphs[0], body="\n\n".join(paragraphs[1:]))
+    for k, subtitle in enumerate(article.subtitles):
+        if _SENTENCE.search(subtitle):
+            # Running text read as a headline (a sentence ending in ``.``):
+            # it and what follows it open the body.
+            moved = list(article.subtitles[k:])
+            article = replace(article, subtitles=article.subtitles[:k], body="\n\n".join(moved + article.paragraphs))
+            break
     fields = {key: fallback[key] for key in ("title", "source", "date", "editor") if not getattr(article, key) and fallback.get(key)}
     if not article.authors and fallback.get("authors"):
         fields["authors"] = tuple(fallback["authors"])
