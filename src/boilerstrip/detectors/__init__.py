@@ -14,7 +14,9 @@ from .feeds import WidgetLabelDetector, headline_list, related_feed, teasers
 from .navigation import (
     BreadcrumbDetector,
     MarkerDetector,
+    OriginalTitleDetector,
     ReadingEchoDetector,
+    ReplacementCharDetector,
     ReadMoreDetector,
     SeparatorDetector,
 )
@@ -25,11 +27,13 @@ from .widgets import reaction_widget
 #: Line detectors, in the order their patterns are tried on a line.
 LINE_DETECTORS = (
     ReadingEchoDetector,
+    OriginalTitleDetector,
     BreadcrumbDetector,
     ShareButtonDetector,
     ReadMoreDetector,
     SeparatorDetector,
     MarkerDetector,
+    ReplacementCharDetector,
     CopyrightNoticeDetector,
     CommentsDetector,
     WidgetLabelDetector,

@@ -67,12 +67,36 @@ class MarkerDetector(LineDetector):
     """
 
     name = "scraper_marker"
-    max_length = 300
+    max_length = 420
     pattern = (
         BULLET + r"(?:\[(?:img|image|IMG|INLINE|BUTTON|iframe|embed|video|audio|\s*)\]\s*)+"
         r"|(?:IFRAME|Iframe|iframe)\s*:.{0,290}"
         r"|\[\s*(?:[^\[\]\s]{0,40}\.(?:jpe?g|png|gif|webp|svg)|\d+)\s*\]"
         r"|\(\s*BUTTON\s*\).{0,40}|\[\s*\]\s*.{0,20}"
         r"|.{0,40}?_{4,}.{0,40}"
-        r"|(?:\[(?:INS::INS|[^\[\]:：]{0,40})\]\s*)+|(?:【\d{1,3}】\s*)+|[•*]\s*\[[^\[\]:：]{0,30}\].{0,60}"
+        r"|(?:\[(?:INS::INS|[^\[\]:：]{0,40}|[\x21-\x5a\x5c\x5e-\x7e]{0,400})\]\s*)+|(?:【\d{1,3}】\s*)+|[•*]\s*\[[^\[\]:：]{0,30}\].{0,60}"
     )
+
+
+class ReplacementCharDetector(LineDetector):
+    """A line of nothing but U+FFFD: characters (often emoji) the scraper
+    could not decode. The text is gone; the line is kept out of the body.
+
+    Removes ``������``.
+    """
+
+    name = "replacement_chars"
+    max_length = 200
+    pattern = r"[\ufffd\s]+"
+
+
+class OriginalTitleDetector(LineDetector):
+    """The article's original headline as republished.
+
+    Removes ``（原标题：多地项目连环爆雷狂奔的龙湖集团“暗伤”曝露？）`` and
+    ``本文原标题：《定了！广州南沙邮轮母港即将开通！…》``.
+    """
+
+    name = "original_title"
+    max_length = 200
+    pattern = r"[(（]?(?:本文)?原(?:标题|標題|题|題)(?:为|為|是)?\s*[：:]?.{1,180}"

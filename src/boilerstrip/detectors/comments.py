@@ -1,0 +1,22 @@
+"""Comment sections: their headings, counters, input boxes and login prompts."""
+from __future__ import annotations
+
+from .base import BULLET, LineDetector
+
+COMMENT_MARKS = (
+    r"\d+\s*条评论|\d+\s*人参与|网友评论|评论\s*[（(]\s*\d+\s*[)）]|最热评论|最新评论|热门评论|精彩评论|全部评论"
+    r"|发表评论|我要评论|写评论|写跟帖|我要跟帖|热门跟帖|跟帖评论|查看(?:全部|更多|剩下\s*\d+\s*条)评论|还可输入\s*\d+\s*字"
+    r"|已输入\s*\d+\s*字|用户自律公约|文明上网|理性发言|评论区|登录后(?:参与)?评论|暂无评论|正文已结束"
+)
+
+
+class CommentsDetector(LineDetector):
+    """A line of a comment section: a heading, a counter, the input box.
+
+    Removes ``0条评论|0人参与网友评论``, ``写评论已有0条评论跟帖用户自律公约``,
+    ``查看剩下100条评论``, ``正文已结束，您可以按alt+4进行评论``.
+    """
+
+    name = "comments"
+    max_length = 60
+    pattern = BULLET + r".{0,24}?(?:" + COMMENT_MARKS + r").{0,30}"
