@@ -3,6 +3,7 @@
 * :func:`remove_ruby_pinyin`  ``產(chǎn)業(yè)`` -> ``產業``, each annotation a removal;
 * :func:`flag_garbled_text`   text garbled beyond repair is kept and named in a warning;
 * :func:`split_glued_credits` ``图片由渝北区委宣传部提供163天`` -> caption + ``163天``;
+* :func:`remove_headline_echoes` image alt text repeating the headline goes, its caption is set aside;
 * :func:`move_midsentence_captions` a caption between the halves of a sentence
   is set aside and the halves re-joined;
 * :func:`join_page_breaks`    a paragraph that stops mid-sentence continues in the next.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import CAPTION, TEXT, Line, Page, ends_sentence, is_cjk, is_prose
+from .lines import CAPTION, HEADLINE, TEXT, Line, Page, ends_sentence, is_cjk, is_prose
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _RUBY = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü" + _TONED + r"]{1,7})[)）]", re.I)
@@ -137,7 +138,34 @@ def _splits_a_word(before: str, after: str) -> bool:
     return not ends_sentence(before) and before[-1:].isalnum() and bool(_FIRST_CLAUSE.match(after))
 
 
-REPAIRS = (remove_ruby_pinyin, flag_garbled_text, split_glued_credits, move_midsentence_captions, join_page_breaks)
+def remove_headline_echoes(page: Page) -> None:
+    """An image's alt text repeats the headline inside the article; the short
+    line after it is that image's caption.
+
+    ``海螺沟寻子一个月：儿子消失在眼前十几米，搜寻无果母亲不舍离去`` (removed as
+    ``duplicate_headline``) / ``小温。`` (caption).
+    """
+    titles = {"".join(line.text.split()) for line in page.lines if line.role == HEADLINE}
+    if not titles:
+        return
+    lines = page.lines
+    for i, line in enumerate(lines):
+        if line.role == TEXT and "".join(line.text.split()) in titles:
+            line.remove("duplicate_headline")
+            following = next((j for j in range(i + 1, len(lines)) if lines[j].role == TEXT), None)
+            if following is not None and len(lines[following].text) <= 20 and "".join(lines[following].text.split()) not in titles:
+                lines[following].role = CAPTION
+                lines[following].detector = "photo_caption"
+
+
+REPAIRS = (
+    remove_ruby_pinyin,
+    flag_garbled_text,
+    split_glued_credits,
+    remove_headline_echoes,
+    move_midsentence_captions,
+    join_page_breaks,
+)
 
 
 def repair(page: Page) -> None:
