@@ -211,15 +211,14 @@ def extract_main(markup: str) -> Extraction:
     if root is None:
         return Extraction("", None, "none", warnings + ["HTML could not be parsed: nothing to clean"])
     if tree_depth(root) >= MAX_DEPTH - 2:
-        warnings.append(f"page nests elements deeper than {MAX_DEPTH} levels; deeper content may be cut")
+        warnings.append(f"page nests elements deeper than {MAX_DEPTH} levels; read as flat text")
+        return Extraction(flat_text(markup), root, "flat", warnings, _meta(root))
     body = root.find("body")
     skeleton = text_lines(element_text(body if body is not None else root))
     if len(markup) > MAX_EXTRACTOR_CHARS:
         warnings.append("page too large for content extraction; whole-page text used")
         return Extraction(_page_text(root), root, "page", warnings)
-    from .html_metadata import html_metadata  # local: html_metadata imports this module
-
-    meta = html_metadata(root)
+    meta = _meta(root)
     candidates = _candidates(markup, skeleton)
     chosen, method = _choose(skeleton, candidates)
     slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton)
@@ -232,6 +231,26 @@ def extract_main(markup: str) -> Extraction:
         return Extraction(_page_text(root), root, "page", warnings, meta)
     lines = _headline(skeleton, chosen, meta.get("title"))
     return Extraction("\n".join(lines), root, method, warnings, meta)
+
+
+def _meta(root) -> dict:
+    from .html_metadata import html_metadata  # local: html_metadata imports this module
+
+    return html_metadata(root)
+
+
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS | _CELL_TAGS)), re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def flat_text(markup: str) -> str:
+    """The text of markup too deep for a tree: tags stripped by pattern,
+    block tags as line breaks, HTML character references resolved."""
+    import html as html_lib
+
+    markup = _BULKY.sub(" ", markup)
+    markup = _BLOCK_TAG.sub("\n", markup)
+    return "\n".join(text_lines(html_lib.unescape(_ANY_TAG.sub("", markup))))
 
 
 # ---------------------------------------------------------------- 3. candidates

@@ -1,0 +1,77 @@
+"""HTML mode never crashes: deep, huge, binary, cut or mis-encoded input
+gives a result (with a warning where something was given up)."""
+import time
+
+import pytest
+
+from boilerstrip import clean_article
+from boilerstrip.extract import element_text, html_to_text, parse_html
+
+
+def test_hundred_thousand_nested_divs():
+    page = "<html><body>" + "<div>" * 100_000 + "深处的文字。" + "</div>" * 100_000 + "<p>正文在这里。</p></body></html>"
+    article = clean_article(page)
+    assert "正文在这里。" in article.body
+    assert any("deeper" in w for w in article.warnings)
+
+
+def test_iterative_walker_handles_any_depth():
+    from lxml import etree
+
+    root = etree.Element("div")
+    node = root
+    for _ in range(20_000):
+        node = etree.SubElement(node, "div")
+    node.text = "底部"
+    assert element_text(root).strip() == "底部"
+
+
+def test_large_page_is_trimmed_with_a_warning(monkeypatch):
+    from boilerstrip import extract
+
+    monkeypatch.setattr(extract, "MAX_MARKUP_CHARS", 200_000)
+    monkeypatch.setattr(extract, "MAX_EXTRACTOR_CHARS", 100_000)
+    page = "<html><body><h1>大页面标题</h1>" + "<p>这是一段正文内容，用来测试很大的页面。</p>" * 20_000 + "</body></html>"
+    start = time.perf_counter()
+    article = clean_article(page.encode("utf-8"))
+    assert time.perf_counter() - start < 30
+    assert article.body and article.warnings
+
+
+def test_no_entity_expansion_or_network():
+    page = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY ext SYSTEM "http://127.0.0.1:9/secret">]>'
+        "<html><body><p>&b;&ext;正文。</p></body></html>"
+    )
+    text = html_to_text(page)
+    assert "AAAAAAAAAA" not in text and "secret" not in text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>中文测试</p>".encode("utf-8")[:-2],
+        ("<html><body><p>" + "中文" * 50).encode("gbk")[:-1],
+        "<p>前面是UTF-8中文，".encode() + "后面是GBK。".encode("gbk") + "</p>".encode(),
+        "<html><body><p>UTF-16 页面。</p></body></html>".encode("utf-16"),
+        b"<html><body><p>NUL\x00 bytes\x00 here.</p></body></html>",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
+        b"",
+        b"<html>",
+        b"<<<>>>",
+        "<html><body>\ud800</body></html>",
+    ],
+)
+def test_edge_cases_never_raise(page):
+    article = clean_article(page)
+    assert isinstance(article.body, str)
+
+
+def test_png_renamed_html_warns():
+    article = clean_article(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    assert article.body == "" and any("PNG" in w for w in article.warnings)
+
+
+def test_parse_html_of_empty_markup_is_none():
+    assert parse_html("") is None
