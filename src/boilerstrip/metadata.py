@@ -22,7 +22,7 @@ from .lines import TEXT, Line, Page
 SOURCE_LABELS = r"(?:本文来源|来源于|來源於|文章来源|新闻来源|信息来源|稿件来源|来源|來源|稿源|出处|出處)"
 EDITOR_LABELS = r"(?:责任编辑|責任編輯|本文编辑|值班编辑|责编|責編|编辑|編輯)"
 AUTHOR_LABELS = r"(?:作者|撰文|执笔|執筆|采写|採寫|记者|記者|文|通讯员|通訊員)"
-OTHER_LABELS = r"(?:审核|審核|审校|校对|校對|监制|終審|终审|二审|一审|初审|制作|策划|统筹|设计|视频|摄影|图|主编|原标题|原標題)"
+OTHER_LABELS = r"(?:资料来源|图片来源|审核|審核|审校|校对|校對|监制|終審|终审|二审|一审|初审|制作|策划|统筹|设计|视频|摄影|图|主编|原标题|原標題)"
 DATE_LABELS = r"(?:最后更新|更新于|发布时间|發佈時間|發布時間|发表时间|更新时间|发布日期|时间|時間|日期|发布|發佈)"
 _LABEL = re.compile(
     rf"(?P<label>{SOURCE_LABELS}|{EDITOR_LABELS}|{AUTHOR_LABELS}|{OTHER_LABELS}|{DATE_LABELS})\s*[：:|丨︱]\s*"
@@ -173,7 +173,7 @@ def _clean_editor(value: str) -> str:
 _EDITOR_CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[_＿][A-Za-z0-9]{1,12}|[A-Za-z]{1,4}\d{2,})$")
 
 
-_LEADING_MARK = re.compile(r"^[□■●•*·\-]\s*")
+_LEADING_MARK = re.compile(r"^[□■●•*·+\-]\s*")
 # ``杨倩本文来源：…责任编辑：杨倩``: an image's alt text (a name) glued before the labels.
 _ALT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:本文)?")
 _NOTHING = re.compile(r"(?:[\s\[\]【】()（）|丨/,，、·:：]|字号|字體|字体|A[+-]?|[大中小]|举报|分享|收藏|打印)*")

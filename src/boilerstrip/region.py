@@ -6,7 +6,9 @@ score on its own (jusText's first pass, without a stoplist):
 * a line of prose (sentence punctuation inside or at its end) scores its length;
 * a short line that is not prose (a link, a menu item) scores ``-SHORT``;
 * a line a detector removed scores ``-CHROME``; a feed heading (推荐阅读,
-  相关新闻) scores ``-FEED_HEADING``: articles rarely go on after one.
+  相关新闻) scores ``-FEED_HEADING``: articles rarely go on after one; a
+  comment-section line ends the article outright;
+* a line repeated verbatim on the page scores as a short line.
 
 The article body is the run of lines with the highest total (the maximum
 subarray), so a subheading or a share row inside the article is carried by
@@ -27,18 +29,34 @@ from .metadata import byline, metadata_line
 SHORT = 20
 CHROME = 8
 FEED_HEADING = 250
+#: Comment sections never stand inside an article: a line of one ends it.
+COMMENTS = 1_000_000
 #: How far above the body the headline may stand (in lines, blanks included).
 HEADER_REACH = 40
 #: How many lines at the top of the best run may still be header (title, byline).
 HEADER_LINES = 6
 #: How far below the body metadata lines are still read.
 FOOTER_REACH = 12
-_HEADINGS = frozenset({"related_feed", "comments"})
 _LINK_MARKS = ("•", "*", "+", "□", "●", "[", "-", "·")
 #: A date line opens the article when its body starts within this many lines.
 ANCHOR_REACH = 30
 #: The least an anchored run must score to be taken over the page's best run.
 ANCHORED_MIN = 60
+
+
+def line_scores(lines: list[Line]) -> list[int]:
+    """Each line's score; a line repeated verbatim further down the page (a
+    carousel printed twice, a teaser echoed) scores as a short line."""
+    seen: set[str] = set()
+    scores = []
+    for line in lines:
+        score = line_score(line)
+        if line.role == TEXT and len(line.text) >= 10:
+            if line.text in seen and score > 0:
+                score = -SHORT
+            seen.add(line.text)
+        scores.append(score)
+    return scores
 
 
 def line_score(line: Line) -> int:
@@ -50,12 +68,10 @@ def line_score(line: Line) -> int:
             return len(text) // 2 - 4
         return -SHORT
     if line.role == REMOVED:
-        return -FEED_HEADING if line.detector in _HEADINGS and _is_heading(line) else -CHROME
+        if line.detector == "comments":
+            return -COMMENTS
+        return -FEED_HEADING if line.detector == "related_feed" and is_feed_heading(line.text) else -CHROME
     return 0
-
-
-def _is_heading(line: Line) -> bool:
-    return line.detector == "comments" or is_feed_heading(line.text)
 
 
 def best_run(scores: list[int]) -> tuple[int, int] | None:
@@ -76,7 +92,7 @@ def best_run(scores: list[int]) -> tuple[int, int] | None:
 def find_article(page: Page) -> None:
     """Remove everything outside the article as ``outside_article``."""
     lines = page.lines
-    scores = [line_score(line) for line in lines]
+    scores = line_scores(lines)
     span = _anchored_run(lines, scores) or best_run(scores)
     if span is None:
         return

@@ -150,12 +150,18 @@ def remove_headline_echoes(page: Page) -> None:
         return
     lines = page.lines
     for i, line in enumerate(lines):
-        if line.role == TEXT and "".join(line.text.split()) in titles:
+        if line.role == TEXT and _echoes(line.text, titles):
             line.remove("duplicate_headline")
             following = next((j for j in range(i + 1, len(lines)) if lines[j].role == TEXT), None)
             if following is not None and len(lines[following].text) <= 20 and "".join(lines[following].text.split()) not in titles:
                 lines[following].role = CAPTION
                 lines[following].detector = "photo_caption"
+
+
+def _echoes(text: str, titles: set[str]) -> bool:
+    """The line is a headline, maybe with a short label: ``视频-这个中国人…``."""
+    squeezed = "".join(text.split())
+    return any(t in squeezed and len(squeezed) <= len(t) + 8 for t in titles)
 
 
 REPAIRS = (

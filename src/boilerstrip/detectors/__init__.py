@@ -20,7 +20,7 @@ from .navigation import (
     ReadMoreDetector,
     SeparatorDetector,
 )
-from .notices import CopyrightNoticeDetector
+from .notices import CopyrightNoticeDetector, PromoDetector
 from .share import ShareButtonDetector
 from .widgets import reaction_widget
 
@@ -35,6 +35,7 @@ LINE_DETECTORS = (
     MarkerDetector,
     ReplacementCharDetector,
     CopyrightNoticeDetector,
+    PromoDetector,
     CommentsDetector,
     WidgetLabelDetector,
     PhotoCaptionDetector,

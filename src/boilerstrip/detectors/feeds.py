@@ -174,11 +174,14 @@ WIDGET_LABELS = words(
 
 
 class WidgetLabelDetector(LineDetector):
-    """The label of a portal widget or box, alone on its line.
+    """The label of a portal widget or box alone on its line, and tag lines.
 
-    Removes ``视觉焦点``, ``独家策划``, ``光明云投``.
+    Removes ``视觉焦点``, ``独家策划``, ``光明云投``, ``关键词 >> 共享充电宝``.
     """
 
     name = "widget_label"
-    max_length = 20
-    pattern = r"[\[【]?" + WIDGET_LABELS + r"[\]】]?\s*[：:>》»]*\s*(?:更多\s*[>》»]*)?"
+    max_length = 60
+    pattern = (
+        r"[\[【]?" + WIDGET_LABELS + r"[\]】]?\s*[：:>》»]*\s*(?:更多\s*[>》»]*)?"
+        r"|" + BULLET + r"(?:标签|標籤|关键词|關鍵詞|关键字|關鍵字|文章关键词|Tags?)\s*[：:>》»]*.{0,40}"
+    )

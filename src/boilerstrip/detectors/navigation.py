@@ -33,7 +33,8 @@ class ReadingEchoDetector(LineDetector):
 READ_MORE = words(
     "阅读剩余全文", "展开剩余全文", "展开全文", "阅读全文", "查看全文", "点击查看全文", "点击阅读全文",
     "加载更多", "点击加载更多", "查看更多", "点击查看更多", "更多精彩", "继续阅读", "剩余全文", "展开阅读全文",
-    "打开APP阅读全文", "打开APP", "APP内阅读", "下载APP", "展开", "收起", "更多",
+    "打开APP阅读全文", "打开APP", "APP内阅读", "下载APP", "展开", "收起", "更多", "点击查看高清原图",
+    "查看高清原图", "点击查看大图", "查看原图", "查看大图", "点击图片查看下一张", "扫码阅读全文", "举报文章问题",
 )
 
 
@@ -67,13 +68,14 @@ class MarkerDetector(LineDetector):
     """
 
     name = "scraper_marker"
-    max_length = 420
+    max_length = 20_000
     pattern = (
         BULLET + r"(?:\[(?:img|image|IMG|INLINE|BUTTON|iframe|embed|video|audio|\s*)\]\s*)+"
         r"|(?:IFRAME|Iframe|iframe)\s*:.{0,290}"
         r"|\[\s*(?:[^\[\]\s]{0,40}\.(?:jpe?g|png|gif|webp|svg)|\d+)\s*\]"
         r"|\(\s*BUTTON\s*\).{0,40}|\[\s*\]\s*.{0,20}"
         r"|.{0,40}?_{4,}.{0,40}"
+        r"|(?:\[?(?:data:)?[\w+./-]{0,30};base64,[A-Za-z0-9+/=]{8,}\]?\s*)+|\[[\x21-\x5a\x5c\x5e-\x7e]{40,}\]?"
         r"|(?:\[(?:INS::INS|[^\[\]:：]{0,40}|[\x21-\x5a\x5c\x5e-\x7e]{0,400})\]\s*)+|(?:【\d{1,3}】\s*)+|[•*]\s*\[[^\[\]:：]{0,30}\].{0,60}"
     )
 
@@ -99,4 +101,4 @@ class OriginalTitleDetector(LineDetector):
 
     name = "original_title"
     max_length = 200
-    pattern = r"[(（]?(?:本文)?原(?:标题|標題|题|題)(?:为|為|是)?\s*[：:]?.{1,180}"
+    pattern = BULLET + r"[(（]?(?:本文)?原(?:标题|標題|题|題)(?:为|為|是)?\s*[：:]?.{1,180}"

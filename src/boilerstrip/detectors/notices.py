@@ -31,3 +31,21 @@ class CopyrightNoticeDetector(LineDetector):
         r"[\[【(（]?" + NOTICE_OPENINGS + r".{0,390}"
         r"|.{0,120}?" + DISCLAIMER_PHRASES + r".{0,120}"
     )
+
+
+class PromoDetector(LineDetector):
+    """A promotion with a call to action: vote, download, click through.
+
+    Removes ``点击进入“文艺星青年”>>``,
+    ``安装新浪财经客户端第一时间接收最全面的市场资讯→【下载地址】`` and a teaser
+    ending ``【点击投票】``.
+    """
+
+    name = "promo"
+    max_length = 300
+    pattern = (
+        r".{0,280}?[【\[](?:点击|立即|马上|免费)[^】\]]{1,8}[】\]]"
+        r"|.{0,280}?(?:→|>>|》》)\s*[【\[](?:下载地址|点击下载|立即下载)[】\]]"
+        r"|(?:点击进入|点击查看|点击阅读|点击下载|点击关注|点此|戳这里).{0,60}(?:>>|》》|>)"
+        r"|[^。！？!?]{0,60}(?:下载|安装)[^\s。！？!?]{0,12}(?:客户端|APP|App)[^\s。！？!?]{0,30}"
+    )
