@@ -35,6 +35,8 @@ COMMENTS = 1_000_000
 HEADER_REACH = 40
 #: How many lines at the top of the best run may still be header (title, byline).
 HEADER_LINES = 6
+#: How many kept lines above the date line (or the body) the title may be.
+TITLE_REACH = 4
 #: How far below the body metadata lines are still read.
 FOOTER_REACH = 12
 _LINK_MARKS = ("•", "*", "+", "□", "●", "[", "-", "·")
@@ -192,19 +194,19 @@ def _headline_start(lines: list[Line], start: int) -> int:
     if meta_at is not None:
         meta_at = _metadata_cluster_top(lines, meta_at, first)
     anchor = meta_at if meta_at is not None else start
-    candidates = []
+    candidates, seen = [], 0
     for i in range(anchor - 1, first - 1, -1):
         line = lines[i]
         if not _may_be_title(line):
             continue
+        seen += 1
+        if seen > TITLE_REACH:
+            break
         if _is_headline(_unbulleted(line.text)) and not _is_metadata(line.text):
             candidates.append(i)
-        if len(candidates) >= 3:
-            break
     if not candidates:
         return meta_at if meta_at is not None else start
-    longest = max(candidates, key=lambda i: len(lines[i].text))
-    title = longest if len(lines[longest].text) >= 8 else candidates[0]
+    title = next((i for i in candidates if len(lines[i].text) >= 8), candidates[0])
     if lines[title].role != TEXT:
         _restore_bulleted_title(lines[title])
     return _headline_block_top(lines, title)

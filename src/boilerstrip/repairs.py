@@ -95,10 +95,13 @@ def move_midsentence_captions(page: Page) -> None:
     """
     lines = page.lines
     kept = [i for i, line in enumerate(lines) if line.role == TEXT]
+    prose_before = False
     for a, b, c in zip(kept, kept[1:], kept[2:]):
         first, middle, last = lines[a], lines[b], lines[c]
+        after_prose, prose_before = prose_before, prose_before or is_prose(first.text)
         if (
             middle.role == TEXT
+            and after_prose
             and _stops_mid_sentence(first.text)
             and len(middle.text) <= 25
             and not is_prose(middle.text)
