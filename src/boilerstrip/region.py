@@ -252,15 +252,16 @@ def _is_metadata(text: str) -> bool:
 
 
 def _headline_block_top(lines: list[Line], i: int) -> int:
-    """Widen a title line at ``i`` upwards over the headline lines printed
-    right above it (an e-paper kicker, a repeated title)."""
+    """Widen a title line at ``i`` upwards over the headline lines that open
+    the page (an e-paper page's kicker and headlines). A headline-like line
+    with anything above it is a portal's menu, not part of the headline."""
     top = i
     for j in range(i - 1, -1, -1):
         line = lines[j]
         if line.role == BLANK:
             continue
-        if line.role != TEXT or len(line.text) < 8 or not _mostly_cjk(line.text) or is_prose(line.text):
-            break
+        if line.role != TEXT or not _is_headline(line.text) or len(line.text) < 8 or is_prose(line.text):
+            return i
         top = j
     return top
 
