@@ -37,7 +37,7 @@ _FILLER = re.compile(
     r"(?:举报|舉報|分享到?|字号|字體|字体|打印|评论|收藏|关注|大|中|小|阅读|閱讀|点击|[\d\s:：|丨/()（）\[\]【】,，、·])*$"
 )
 _NAME = r"[\u4e00-\u9fff·•]{2,6}"
-_NAMES = re.compile(rf"{_NAME}(?:[\s、,，]+{_NAME}){{0,6}}")
+_NAMES = re.compile(rf"{_NAME}(?:[\s、,，&＆]+{_NAME}){{0,6}}")
 _ROLE_WORDS = re.compile(
     r"(?:本报|本刊|本网|驻\S{1,6}?)?(?:首席记者|特约记者|见习记者|实习记者|摄影记者|记者|記者|实习生|實習生|通讯员|通訊員|撰文|作者)"
 )
@@ -141,18 +141,22 @@ _OUTLET = re.compile(r"(?:原创\s*)?(?P<outlet>[^\s，。,；;！!？?：:]{2,1
 
 
 def _dated_line(text: str) -> dict | None:
-    """A date with at most an outlet's name beside it:
-    ``2018年12月28日 19:55 新京报`` -> date and source."""
+    """A date with at most an outlet's or the authors' names beside it:
+    ``2018年12月28日 19:55 新京报`` -> date and source; ``金融市场 棱镜
+    2019-09-23 07:48`` -> the last name is the outlet (the first a column);
+    ``2020-06-05 20:35 叨叨姐 胡一刀 李小飞刀`` -> three names are authors."""
     date = parse_date(text)
     if date is None:
         return None
     rest = _strip_filler(DATE.sub(" ", text, count=1)).strip()
     if not rest:
         return {"date": date}
-    match = _OUTLET.fullmatch(rest)
-    if match is None:
+    tokens = rest.split()
+    if not all(_OUTLET.fullmatch(token) for token in tokens) or len(rest) > 30:
         return None
-    return {"date": date, "source": match["outlet"]}
+    if len(tokens) >= 3:
+        return {"date": date, "authors": tokens}
+    return {"date": date, "source": _OUTLET.fullmatch(tokens[-1])["outlet"]}
 
 
 def _strip_filler(value: str) -> str:

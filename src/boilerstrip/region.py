@@ -209,6 +209,8 @@ def _headline_start(lines: list[Line], start: int) -> int:
     title = next((i for i in candidates if len(lines[i].text) >= 8), candidates[0])
     if lines[title].role != TEXT:
         _restore_bulleted_title(lines[title])
+    if meta_at is not None or any(lines[i].role == TEXT and _is_metadata(lines[i].text) for i in range(title, start)):
+        return title
     return _headline_block_top(lines, title)
 
 
