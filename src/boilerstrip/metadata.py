@@ -21,7 +21,7 @@ from .lines import TEXT, Line, Page
 
 SOURCE_LABELS = r"(?:本文来源|来源于|來源於|文章来源|新闻来源|信息来源|稿件来源|来源|來源|稿源|出处|出處)"
 EDITOR_LABELS = r"(?:责任编辑|責任編輯|本文编辑|值班编辑|责编|責編|编辑|編輯)"
-AUTHOR_LABELS = r"(?:作者|撰文|执笔|執筆|采写|採寫|记者|記者|文|通讯员|通訊員)"
+AUTHOR_LABELS = r"(?:原创|作者|撰文|执笔|執筆|采写|採寫|记者|記者|文|通讯员|通訊員)"
 OTHER_LABELS = r"(?:资料来源|图片来源|审核|審核|审校|校对|校對|监制|終審|终审|二审|一审|初审|制作|策划|统筹|设计|视频|摄影|图|主编|原标题|原標題)"
 DATE_LABELS = r"(?:最后更新|更新于|发布时间|發佈時間|發布時間|发表时间|更新时间|发布日期|时间|時間|日期|发布|發佈)"
 _LABEL = re.compile(
@@ -65,9 +65,14 @@ def parse_date(text: str) -> str | None:
 def split_names(text: str) -> list[str]:
     """Names separated by spaces, 、 or commas; role words and 报道 dropped."""
     text = _NAME_TAIL.sub("", text.strip())
+    compiled = _COMPILED_BY.match(text)
+    if compiled:
+        text = compiled.group(1)
     return [name for name in re.split(r"[\s、,，/／&＆和]+", text) if name and not _NAME_TAIL.fullmatch(name)]
 
 
+# ``路闻卓立编译人民币交易与研究``: the translator, then where the text was from.
+_COMPILED_BY = re.compile(r"([\u4e00-\u9fff·]{2,6}?)(?:编译|編譯|整合|综合|撰写)\S+")
 # Words after a reporter's name that are no name: 报道, 整合, 编译, 发自…
 _NAME_TAIL = re.compile(r"\s*(?:摄影?报道|报道|報道|整合|综合|編譯|编译|电|電|发自\S{1,6}|摄|攝)$")
 
@@ -179,8 +184,8 @@ _EDITOR_CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[_＿][A-Za-z0-9]{1,12}|[A-Za
 
 _LEADING_MARK = re.compile(r"^[□■●•*·+\-]\s*")
 # ``杨倩本文来源：…责任编辑：杨倩``: an image's alt text (a name) glued before the labels.
-_ALT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:本文)?")
-_NOTHING = re.compile(r"(?:[\s\[\]【】()（）|丨/,，、·:：]|字号|字體|字体|A[+-]?|[大中小]|举报|分享|收藏|打印)*")
+_ALT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}\s*(?:本文)?")
+_NOTHING = re.compile(r"(?:[\s\[\]【】()（）|丨/,，、·:：]|字号|字體|字体|A[+-]?|[大中小]|举报|分享|收藏|打印|纠错)*")
 
 
 def _leftover(text: str) -> bool:
@@ -196,7 +201,7 @@ _BYLINE = re.compile(
 )
 _CREDIT_LINE = re.compile(
     r"[(（](?:文|作者|撰文|执笔|采写)\s*[/／|:：]\s*(?P<names>[^()（）]{2,30})[)）]"
-    r"|(?:《[^》]{1,12}》)?\s*(?:文|作者|撰文|执笔|執筆|采写|採寫)\s*[/／|:：]?\s*(?P<bare>[^()（）\s:：]{2,30}(?:\s+[^()（）\s]{2,8}){0,3})"
+    r"|(?:《[^》]{1,12}》)?\s*(?:文\s*[/／|:：]|(?:作者|撰文|执笔|執筆|采写|採寫)\s*[/／|:：]?)\s*(?P<bare>[^()（）\s:：]{2,30}(?:\s+[^()（）\s]{2,8}){0,3})"
 )
 # ``石佳/中国青年报``: a name and the outlet, under the title.
 _NAME_OUTLET = re.compile(rf"(?P<names>{_NAME}(?:[\s、]+{_NAME}){{0,3}})\s*[/／]\s*(?P<outlet>[^\s/／，。,]{{2,12}})")

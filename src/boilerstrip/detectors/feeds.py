@@ -117,8 +117,8 @@ def teasers(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.role == TEXT and _TEASER_END.fullmatch(line.text):
             line.remove("teaser")
-            prev = _prev_text(lines, i)
-            if prev is not None and len(lines[prev].text) <= 60 and not is_prose(lines[prev].text):
+            prev = _prev_any(lines, i)
+            if prev is not None and lines[prev].role == TEXT and len(lines[prev].text) <= 60 and not is_prose(lines[prev].text):
                 lines[prev].remove("teaser")
 
 
