@@ -85,7 +85,8 @@ def parse_credits(text: str) -> dict:
     parts = _ROLE_WORDS.split(text)
     roles = _ROLE_WORDS.findall(text)
     if not roles:
-        return {"authors": split_names(text)} if _NAMES.fullmatch(text) else {}
+        names = split_names(text)
+        return {"authors": names} if names and all(re.fullmatch(_NAME, n) for n in names) else {}
     authors = []
     for role, names in zip(roles, parts[1:]):
         if "摄影" in role:
