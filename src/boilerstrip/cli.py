@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import sys
@@ -97,12 +98,14 @@ def parse_size(text: str) -> int:
 
 
 def _positive(kind: type):
+    """An argparse type: a finite number above zero, of ``kind``."""
+
     def convert(text: str):
         try:
             value = kind(text)
         except ValueError:
             value = 0
-        if value <= 0:
+        if not (value > 0 and math.isfinite(value)):
             raise argparse.ArgumentTypeError(f"must be a positive number, not {text!r}")
         return value
 
@@ -169,16 +172,19 @@ def _batch_options(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         parser.error("give at least one INPUT (or --explain FILE)")
     if args.output is None:
         parser.error("give the output folder: -o OUT_DIR")
+    if args.output.exists() and not args.output.is_dir():
+        parser.error(f"output {args.output} is not a folder")
+    output = args.output.resolve()
     for path in args.inputs:
         if not path.exists():
             parser.error(f"no such file or folder: {path}")
+        if output == path.resolve() or output in path.resolve().parents:
+            parser.error(f"input {path} is inside the output folder {args.output}: results would land among the pages")
     names: dict[str, Path] = {}
     for path in args.inputs:
         other = names.setdefault(mirror_name(path), path)
         if other is not path:
             parser.error(f"inputs {other} and {path} would both be written to {args.output / mirror_name(path)}")
-    if args.output.exists() and not args.output.is_dir():
-        parser.error(f"output {args.output} is not a folder")
     if args.jsonl is not None and str(args.jsonl) != "-" and not args.jsonl.parent.is_dir():
         parser.error(f"--jsonl: no such folder: {args.jsonl.parent}")
     return BatchOptions(

@@ -35,6 +35,8 @@ COMMENTS = 1_000_000
 HEADER_REACH = 40
 #: How many lines at the top of the best run may still be header (title, byline).
 HEADER_LINES = 6
+#: Prose (in characters) above an editor's line for it to close the article.
+ARTICLE_MIN = 200
 #: How many kept lines above the date line (or the body) the title may be.
 TITLE_REACH = 4
 #: How far below the body metadata lines are still read.
@@ -100,6 +102,7 @@ def find_article(page: Page) -> None:
         return
     start, end = span
     start = _body_start(lines, start, end)
+    end = _body_end(lines, start, end)
     top = _headline_start(lines, start)
     bottom = _footer_end(lines, end)
     for i, line in enumerate(lines):
@@ -172,6 +175,23 @@ def _body_start(lines: list[Line], start: int, end: int) -> int:
         return start
     following = next((i for i in range(last_meta + 1, end + 1) if lines[i].role == TEXT), None)
     return following if following is not None else start
+
+
+def _body_end(lines: list[Line], start: int, end: int) -> int:
+    """The body ends at the editor's line (``责任编辑：刘响``) once there is
+    an article's worth of prose above it: what follows is page furniture."""
+    prose = 0
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.role != TEXT:
+            continue
+        if prose >= ARTICLE_MIN:
+            fields = metadata_line(line.text)
+            if fields and "editor" in fields:
+                return i
+        if is_prose(line.text):
+            prose += len(line.text)
+    return end
 
 
 def _is_headline(text: str) -> bool:
