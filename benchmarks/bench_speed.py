@@ -1,0 +1,130 @@
+"""Text-mode speed: pages/s and MB/s of ``clean_article``, and where the time goes.
+
+    python benchmarks/bench_speed.py               # min of 5 runs
+    python benchmarks/bench_speed.py --runs 9      # more runs on a busy machine
+    python benchmarks/bench_speed.py --json        # the figures as JSON
+
+Inputs are every dev dump (``fixtures/pages/*/{w3m,lynx,inscriptis}.txt``) and
+the seeds (``fixtures/seeds/*.txt``), as ``str`` (text mode: no decoding, no
+HTML extraction). Single process. Times are CPU time (``time.process_time``),
+and each figure is the minimum over the runs, so other work on the machine
+inflates them as little as possible.
+
+The per-step breakdown replays the pipeline of
+:func:`boilerstrip.pipeline.clean_articles` step by step on the same inputs
+(split_lines, detect_chrome, find_article, repair, parse_metadata, split,
+assemble) and times each; their sum is close to, not exactly, the total.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from boilerstrip import clean_article  # noqa: E402
+from boilerstrip.assemble import build_article  # noqa: E402
+from boilerstrip.detectors import detect_chrome  # noqa: E402
+from boilerstrip.lines import split_lines  # noqa: E402
+from boilerstrip.metadata import parse_metadata  # noqa: E402
+from boilerstrip.region import find_article  # noqa: E402
+from boilerstrip.repairs import repair  # noqa: E402
+from boilerstrip.split import split_articles  # noqa: E402
+
+STEPS = ("split_lines", "detect_chrome", "find_article", "repair", "parse_metadata", "split", "assemble")
+
+
+def load_texts() -> list[tuple[str, str]]:
+    files = sorted((ROOT / "fixtures" / "pages").glob("*/*.txt")) + sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+    return [(str(f.relative_to(ROOT)), f.read_text(encoding="utf-8")) for f in files]
+
+
+def time_total(texts: list[str], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        for text in texts:
+            clean_article(text)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def time_steps(texts: list[str], runs: int) -> dict[str, float]:
+    """Minimum over ``runs`` of the time spent in each step, summed over pages."""
+    clock = time.process_time
+    best = {step: float("inf") for step in STEPS}
+    for _ in range(runs):
+        spent = dict.fromkeys(STEPS, 0.0)
+        for text in texts:
+            t0 = clock()
+            page = split_lines(text)
+            t1 = clock()
+            detect_chrome(page)
+            t2 = clock()
+            find_article(page)
+            t3 = clock()
+            repair(page)
+            t4 = clock()
+            parse_metadata(page)
+            t5 = clock()
+            segments = split_articles(page)
+            t6 = clock()
+            for segment in segments:
+                build_article(segment, page.warnings)
+            t7 = clock()
+            for step, a, b in zip(STEPS, (t0, t1, t2, t3, t4, t5, t6), (t1, t2, t3, t4, t5, t6, t7)):
+                spent[step] += b - a
+        for step in STEPS:
+            best[step] = min(best[step], spent[step])
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    named = load_texts()
+    texts = [text for _, text in named]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    chars = sum(len(t) for t in texts)
+    for text in texts:  # warm up: imports, regex caches
+        clean_article(text)
+    total = time_total(texts, args.runs)
+    steps = time_steps(texts, args.runs)
+    result = {
+        "pages": len(texts),
+        "mb_utf8": round(mb, 3),
+        "avg_kb_utf8": round(mb * 1000 / len(texts), 1),
+        "avg_chars": round(chars / len(texts)),
+        "runs": args.runs,
+        "seconds": round(total, 4),
+        "pages_per_s": round(len(texts) / total, 1),
+        "mb_per_s": round(mb / total, 3),
+        "ms_per_page": {step: round(1000 * s / len(texts), 3) for step, s in steps.items()},
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return
+    print(
+        f"{result['pages']} pages, {mb:.2f} MB UTF-8 (avg {result['avg_kb_utf8']} KB, {result['avg_chars']} chars), "
+        f"min of {args.runs} runs, Python {result['python']}"
+    )
+    print(f"clean_article: {result['pages_per_s']:.1f} pages/s, {result['mb_per_s']:.3f} MB/s "
+          f"({1000 * total / len(texts):.2f} ms/page)\n")
+    step_total = sum(steps.values())
+    print("| step | ms/page | share |")
+    print("|---|---|---|")
+    for step, s in steps.items():
+        print(f"| {step} | {1000 * s / len(texts):.3f} | {100 * s / step_total:.0f}% |")
+
+
+if __name__ == "__main__":
+    main()
