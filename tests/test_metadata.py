@@ -59,3 +59,37 @@ def test_dateline_leads(line, fields):
 )
 def test_dates_keep_the_precision_shown(text, iso):
     assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "line, fields",
+    [
+        ("来源：重庆日报 2024-07-11 10:01", {"source": "重庆日报", "date": "2024-07-11T10:01"}),
+        ("来源于：人民网", {"source": "人民网"}),
+        ("【责任编辑：邢彬】", {"editor": "邢彬"}),
+        ("(责编：汤诗瑶、丁涛)", {"editor": "汤诗瑶 丁涛"}),
+        ("杜硕 本文来源：新京报 责任编辑：杜硕_NB12556", {"source": "新京报", "editor": "杜硕"}),
+        ("【纠错】 责任编辑： 尹世杰", {"editor": "尹世杰"}),
+        ("2019年11月25日 18:57 参考消息", {"date": "2019-11-25T18:57", "source": "参考消息"}),
+        ("原创：路闻卓立编译人民币交易与研究", {"authors": ["路闻卓立"]}),
+    ],
+)
+def test_metadata_lines_in_other_wordings(line, fields):
+    assert metadata_line(line) == fields
+
+
+@pytest.mark.parametrize(
+    "line, fields",
+    [
+        ("（文/记者 杨帆 卢志民）", {"authors": ["杨帆", "卢志民"]}),
+        ("记者 张三 通讯员 李四", {"authors": ["张三", "李四"]}),
+        ("执笔/叨叨姐、胡一刀&李小飞刀", {"authors": ["叨叨姐", "胡一刀", "李小飞刀"]}),
+        ("石佳/中国青年报", {"authors": ["石佳"], "source": "中国青年报"}),
+    ],
+)
+def test_bylines_in_other_wordings(line, fields):
+    assert byline(line) == fields
+
+
+def test_a_word_starting_with_wen_is_no_byline():
+    assert byline("文化社会") is None

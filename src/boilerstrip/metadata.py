@@ -217,11 +217,7 @@ def byline(text: str) -> dict | None:
         return None
     match = _BYLINE.fullmatch(text)
     if match:
-        fields: dict = {"authors": split_names(match["names"]) + split_names(match["more"] or "")}
-        outlet = (match["outlet"] or "").strip(" -—")
-        if outlet and not outlet.startswith(("本报", "本刊", "本网")) and not match["role"].startswith("本"):
-            fields["source"] = outlet
-        return fields
+        return parse_credits(text.strip("()（）"))
     match = _CREDIT_LINE.fullmatch(text)
     if match:
         return parse_credits(match["names"] or match["bare"]) or None
