@@ -1,0 +1,144 @@
+"""Batch CLI: speedup of ``--workers 2`` over ``--workers 1``, and peak memory.
+
+    python benchmarks/bench_batch.py                       # both figures (takes ~3 min on 2 cores)
+    python benchmarks/bench_batch.py --speed-pages 500 --memory-pages 0   # a quick look
+
+Builds a corpus in a temporary folder from ``fixtures/pages/*/*.txt`` and
+``fixtures/seeds/*.txt``, copied and varied (a numbered line appended; every
+third copy GB18030-encoded, every fifth gzipped; 100 pages a folder), then
+runs ``python -m boilerstrip`` on it as a user would:
+
+- speed: the same 2,000 pages with ``--workers 1`` and ``--workers 2``
+  (fresh output folders), wall time and pages/s; target speedup >= 1.8;
+- memory: 20,000 pages with ``--workers 2 --jsonl``. The RSS of the whole
+  process tree (CLI, forkserver, workers) is sampled from ``/proc`` every
+  0.1 s and summed, which overcounts pages the processes share, so it is an
+  upper bound; the largest single process (``getrusage(RUSAGE_CHILDREN)``)
+  is reported too. Target: under 300 MB. Linux only.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+PAGES_PER_FOLDER = 100
+
+
+def source_pages() -> list[tuple[str, str]]:
+    """(name, text) of every text page among the fixtures."""
+    paths = sorted(FIXTURES.glob("pages/*/*.txt")) + sorted(FIXTURES.glob("seeds/*.txt"))
+    return [(f"{p.parent.name}_{p.stem}", p.read_text(encoding="utf-8")) for p in paths]
+
+
+def build_corpus(folder: Path, count: int) -> None:
+    """``count`` varied copies of the fixture pages under ``folder``."""
+    sources = source_pages()
+    for number in range(count):
+        name, text = sources[number % len(sources)]
+        text = f"{text.rstrip()}\n\n（编号：{number}）\n"
+        data = text.encode("gb18030" if number % 3 == 0 else "utf-8")
+        target = folder / f"site{number // PAGES_PER_FOLDER:04d}" / f"{number:06d}_{name}.txt"
+        if number % 5 == 0:
+            data, target = gzip.compress(data, compresslevel=1), target.with_name(target.name + ".gz")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def tree_rss(root: int) -> int:
+    """Summed RSS in bytes of process ``root`` and all its descendants."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    family, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in family]
+        family.update(children)
+        frontier.extend(children)
+    total = 0
+    for pid in family:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            continue
+    return total
+
+
+def run_cli(args: list[str], sample: bool = False) -> tuple[float, int]:
+    """Run the CLI; wall seconds and (when ``sample``) peak tree RSS."""
+    command = [sys.executable, "-m", "boilerstrip", *args]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sampler() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss(process.pid))
+            time.sleep(0.1)
+
+    thread = threading.Thread(target=sampler, daemon=True)
+    if sample:
+        thread.start()
+    _, report = process.communicate()
+    seconds = time.perf_counter() - started
+    if sample:
+        thread.join()
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} exited with {process.returncode}:\n{report}")
+    print("   ", report.strip().replace("\n", "\n    "))
+    return seconds, peak[0]
+
+
+def speed(workdir: Path, pages: int) -> None:
+    corpus = workdir / "speed"
+    build_corpus(corpus, pages)
+    times = {}
+    for workers in (1, 2):
+        print(f"{pages:,} pages, --workers {workers}:")
+        times[workers], _ = run_cli([str(corpus), "-o", str(workdir / f"out{workers}"), "--workers", str(workers)])
+        print(f"    wall {times[workers]:.1f} s, {pages / times[workers]:.1f} pages/s")
+    print(f"speedup --workers 2 / --workers 1: {times[1] / times[2]:.2f}x (target >= 1.8)")
+
+
+def memory(workdir: Path, pages: int) -> None:
+    corpus = workdir / "memory"
+    build_corpus(corpus, pages)
+    print(f"{pages:,} pages, --workers 2 --jsonl:")
+    args = [str(corpus), "-o", str(workdir / "out-memory"), "--workers", "2", "--jsonl", str(workdir / "all.jsonl")]
+    seconds, peak = run_cli(args, sample=True)
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print(f"    wall {seconds:.1f} s, {pages / seconds:.1f} pages/s")
+    print(f"peak RSS, whole process tree summed: {peak / 2**20:.0f} MB (target < 300 MB)")
+    print(f"peak RSS, largest single process: {largest / 2**20:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--speed-pages", type=int, default=2_000, help="pages for the speedup run (0: skip)")
+    parser.add_argument("--memory-pages", type=int, default=20_000, help="pages for the memory run (0: skip)")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(prefix="bench_batch_") as workdir:
+        if args.speed_pages:
+            speed(Path(workdir), args.speed_pages)
+        if args.memory_pages:
+            memory(Path(workdir), args.memory_pages)
+
+
+if __name__ == "__main__":
+    main()
