@@ -7,12 +7,23 @@ that must match the whole line, and a ``role`` (``REMOVED`` for chrome,
 expression with a named group each, so every line is scanned once however
 many detectors there are; ``match.lastgroup`` names the detector.
 
+Alternatives that may start anywhere in a line (``.{0,120}?如有侵权.{0,120}``)
+are costly on every long line of prose that does *not* match them, so a
+detector keeps them apart, in ``contains``, with a ``cue``: a cheap regex
+(a literal or two) that occurs in every line ``contains`` can match. One
+``search`` pass over the whole page finds the lines with a cue; only those
+are matched against the full expression (``pattern`` and ``contains`` of
+every detector), the others against the ``pattern`` s alone. Either way the
+first detector in order whose alternatives match the whole line wins.
+
 A *context detector* needs its neighbours (a feed under a 推荐阅读 heading,
 a reaction widget): it is a function ``(lines) -> None`` over the page.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Callable, Sequence
 
 from ..lines import REMOVED, TEXT, Line
@@ -29,6 +40,15 @@ class LineDetector:
     role: str = REMOVED
     #: Longest line this detector may remove (keeps prose safe).
     max_length: int = 200
+    #: Alternatives that may start anywhere in the line; tried only on lines
+    #: where ``cue`` occurs. Like ``pattern`` they must match the whole line.
+    contains: str = ""
+    #: A regex found in every line that ``contains`` matches. It is searched
+    #: *without* IGNORECASE (spell letters as ``(?i:icp)``), with MULTILINE
+    #: (``$`` is a line end), and must not match a newline. Every alternative
+    #: should open with a literal character (``>|＞``, not ``[>＞]``): then
+    #: the regex engine skips ahead to those characters and the pass is cheap.
+    cue: str = ""
 
 
 ContextDetector = Callable[[list[Line]], None]
@@ -41,22 +61,51 @@ class LineScanner:
         names = [d.name for d in detectors]
         if len(set(names)) != len(names) or not all(names):
             raise ValueError(f"line detectors need unique names: {names}")
+        if any(bool(d.contains) != bool(d.cue) for d in detectors):
+            raise ValueError("a detector with ``contains`` needs a ``cue`` (and only then)")
         self.by_name = {d.name: d for d in detectors}
-        alternatives = "|".join(f"(?P<{d.name}>{d.pattern})" for d in detectors)
-        self.regex = re.compile(alternatives, re.IGNORECASE)
+        full = "|".join(f"(?P<{d.name}>{'|'.join(p for p in (d.pattern, d.contains) if p)})" for d in detectors)
+        fast = "|".join(f"(?P<{d.name}>{d.pattern})" for d in detectors if d.pattern)
+        #: Every alternative of every detector (for lines with a cue).
+        self.regex = re.compile(full, re.IGNORECASE)
+        #: The ``pattern`` s only (for lines without a cue).
+        self.fast = re.compile(fast, re.IGNORECASE)
+        # Joined bare (not each in a group): the engine then sees one
+        # alternation of literals and skips ahead to their first characters.
+        self.cues = re.compile("|".join(d.cue for d in detectors if d.cue), re.MULTILINE)
         self.max_length = max(d.max_length for d in detectors)
 
+    def cued_lines(self, texts: list[str]) -> set[int]:
+        """Indices of the lines where some detector's cue occurs: one search
+        pass over the page, resumed at the next line after each hit."""
+        joined = "\n".join(texts)
+        search = self.cues.search
+        found: set[int] = set()
+        match = search(joined)
+        if match is None:
+            return found
+        # ends[i]: offset just past line i's newline.
+        ends = list(accumulate(len(text) + 1 for text in texts))
+        while match is not None:
+            i = bisect_right(ends, match.start())
+            found.add(i)
+            match = search(joined, ends[i])
+        return found
+
     def scan(self, lines: list[Line]) -> None:
-        fullmatch = self.regex.fullmatch
+        full, fast = self.regex.fullmatch, self.fast.fullmatch
         by_name = self.by_name
-        for line in lines:
-            if line.role != TEXT or len(line.text) > self.max_length:
+        max_length = self.max_length
+        cued = self.cued_lines([line.text for line in lines])
+        for i, line in enumerate(lines):
+            text = line.text
+            if line.role != TEXT or len(text) > max_length:
                 continue
-            match = fullmatch(line.text)
+            match = full(text) if i in cued else fast(text)
             if match is None:
                 continue
             detector = by_name[match.lastgroup]
-            if len(line.text) > detector.max_length:
+            if len(text) > detector.max_length:
                 continue
             line.role = detector.role
             line.detector = detector.name
@@ -67,6 +116,14 @@ def words(*phrases: str) -> str:
     if not phrases:
         raise ValueError("an empty phrase group matches nothing")
     return "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+def cue_words(*phrases: str) -> str:
+    """A cue of literal phrases: a bare alternation (no group around it), so
+    that joined with other cues it stays one alternation of literals."""
+    if not phrases:
+        raise ValueError("an empty phrase group matches nothing")
+    return "|".join(re.escape(p) for p in phrases)
 
 
 def next_text(lines: list[Line], start: int) -> int | None:

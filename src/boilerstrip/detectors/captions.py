@@ -21,10 +21,12 @@ class PhotoCaptionDetector(LineDetector):
     name = "photo_caption"
     role = CAPTION
     max_length = 260
-    pattern = (
+    pattern = CAPTION_OPENINGS + r".{0,250}"
+    # 摄 / 供图 / 记者 X 图 somewhere, or a closing bracket at the end.
+    cue = r"摄|攝|供图|供圖|截图|截圖|记者|通讯员|\)$|）$"
+    contains = (
         r".{0,220}?[^\s拍航实摄攝]\s?(?:摄|攝|摄影|攝影)(?:\s*[\\/／|]\s*\S{1,10})?\s*[)）]?"
         r"|.{0,200}?(?:^|[。！？\s])[(（]?(?:记者|通讯员|图|圖)?\s*[^\s。，,]{1,12}\s*(?:供图|供圖|截图|截圖)[)）]?"
-        r"|" + CAPTION_OPENINGS + r".{0,250}"
         r"|.{0,200}?(?:记者|摄影|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、，]\s*[\u4e00-\u9fff]{2,4})*\s*[/／]?\s*(?:图|圖)"
         r"|.{2,200}[(（](?:视频截图|资料图|资料图片|网络截图|截图|图片来源[^()（）]{0,20}|视觉中国|IC photo|新华社发|受访者供图|受访者提供|图源[^()（）]{0,20})[)）]"
     )

@@ -19,4 +19,6 @@ class CommentsDetector(LineDetector):
 
     name = "comments"
     max_length = 60
-    pattern = BULLET + r".{0,24}?(?:" + COMMENT_MARKS + r").{0,30}"
+    # Every comment mark holds one of these words.
+    cue = r"评论|人参与|跟帖|输入|用户自律公约|文明上网|理性发言|正文已结束"
+    contains = BULLET + r".{0,24}?(?:" + COMMENT_MARKS + r").{0,30}"

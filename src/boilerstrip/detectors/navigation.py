@@ -13,7 +13,8 @@ class BreadcrumbDetector(LineDetector):
 
     name = "breadcrumb"
     max_length = 120
-    pattern = (
+    cue = r">|＞|»|›"
+    contains = (
         r"(?:(?:当前位置|您的位置|您当前的位置|你的位置|您现在的位置|所在位置|位置)\s*[：:]\s*)?"
         r"[^>＞»›/\s][^>＞»›]{0,24}(?:\s*(?:>>?|＞|»|›)\s*[^>＞»›]{1,24}){1,8}\s*(?:>>?|＞|»|›)?"
     )
@@ -74,10 +75,11 @@ class MarkerDetector(LineDetector):
         r"|(?:IFRAME|Iframe|iframe)\s*:.{0,290}"
         r"|\[\s*(?:[^\[\]\s]{0,40}\.(?:jpe?g|png|gif|webp|svg)|\d+)\s*\]"
         r"|\(\s*BUTTON\s*\).{0,40}|\[\s*\]\s*.{0,20}"
-        r"|.{0,40}?_{4,}.{0,40}"
-        r"|(?:\[?(?:data:)?[\w+./-]{0,30};base64,[A-Za-z0-9+/=]{8,}\]?\s*)+|\[[\x21-\x5a\x5c\x5e-\x7e]{40,}\]?"
+        r"|\[[\x21-\x5a\x5c\x5e-\x7e]{40,}\]?"
         r"|(?:\[(?:INS::INS|[^\[\]:：]{0,40}|[\x21-\x5a\x5c\x5e-\x7e]{0,400})\]\s*)+|(?:【\d{1,3}】\s*)+|[•*]\s*\[[^\[\]:：]{0,30}\].{0,60}"
     )
+    cue = r"____|;(?i:base64),"
+    contains = r".{0,40}?_{4,}.{0,40}|(?:\[?(?:data:)?[\w+./-]{0,30};base64,[A-Za-z0-9+/=]{8,}\]?\s*)+"
 
 
 class ReplacementCharDetector(LineDetector):

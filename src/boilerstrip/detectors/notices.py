@@ -1,7 +1,7 @@
 """Copyright notices, disclaimers, licence and ICP lines."""
 from __future__ import annotations
 
-from .base import LineDetector, words
+from .base import LineDetector, cue_words, words
 
 NOTICE_OPENINGS = words(
     "版权声明", "版權聲明", "免责声明", "免責聲明", "特别声明", "特別聲明", "声明：", "声明:", "郑重声明",
@@ -10,12 +10,13 @@ NOTICE_OPENINGS = words(
     "违者", "違者", "网络文化经营许可证", "互联网新闻信息服务许可证", "信息网络传播视听节目许可证",
     "增值电信业务经营许可证", "违法和不良信息举报", "不良信息举报", "举报电话", "举报邮箱",
 )
-DISCLAIMER_PHRASES = words(
+DISCLAIMERS = (
     "如有侵权", "侵权请联系", "请联系删除", "联系我们删除", "不代表本站观点", "不代表本网观点",
     "不代表本平台观点", "不代表本网站观点", "不构成投资建议", "据此操作，风险自担", "风险自担",
     "版权归原作者所有", "版权归作者所有", "图片来自网络", "图片来源于网络", "仅供参考", "与本站立场无关",
     "本网转载", "转载目的在于传递更多信息", "ICP备", "ICP证", "公网安备", "京ICP", "粤ICP", "沪ICP",
 )
+DISCLAIMER_PHRASES = words(*DISCLAIMERS)
 
 
 class CopyrightNoticeDetector(LineDetector):
@@ -27,10 +28,11 @@ class CopyrightNoticeDetector(LineDetector):
 
     name = "copyright_notice"
     max_length = 400
-    pattern = (
-        r"[\[【(（]?" + NOTICE_OPENINGS + r".{0,390}"
-        r"|.{0,120}?" + DISCLAIMER_PHRASES + r".{0,120}"
-    )
+    pattern = r"[\[【(（]?" + NOTICE_OPENINGS + r".{0,390}"
+    # The scan is case-insensitive: ``ICP`` in any case holds ``CP`` in one
+    # of four (C and P have no other case forms).
+    cue = cue_words(*DISCLAIMERS) + "|CP|Cp|cP|cp"
+    contains = r".{0,120}?" + DISCLAIMER_PHRASES + r".{0,120}"
 
 
 class PromoDetector(LineDetector):
@@ -43,9 +45,10 @@ class PromoDetector(LineDetector):
 
     name = "promo"
     max_length = 300
-    pattern = (
+    pattern = r"(?:点击进入|点击查看|点击阅读|点击下载|点击关注|点此|戳这里).{0,60}(?:>>|》》|>)"
+    cue = r"【(?:点击|立即|马上|免费)|\[(?:点击|立即|马上|免费)|下载|安装"
+    contains = (
         r".{0,280}?[【\[](?:点击|立即|马上|免费)[^】\]]{1,8}[】\]].{0,30}"
         r"|.{0,280}?(?:→|>>|》》)\s*[【\[](?:下载地址|点击下载|立即下载)[】\]]"
-        r"|(?:点击进入|点击查看|点击阅读|点击下载|点击关注|点此|戳这里).{0,60}(?:>>|》》|>)"
         r"|[^。！？!?]{0,60}(?:下载|安装)[^\s。！？!?]{0,12}(?:客户端|APP|App)[^\s。！？!?]{0,30}"
     )
