@@ -106,7 +106,7 @@ def metadata_line(text: str) -> dict | None:
 
     ``来源:重庆日报2024-07-11 10:01`` -> source 重庆日报, date 2024-07-11T10:01.
     """
-    if len(text) > 160:
+    if len(text) > 160 or not _METADATA_CUE.search(text):
         return None
     inner = _LEADING_MARK.sub("", text).strip("[]【】()（） ")
     labels = list(_LABEL.finditer(inner))
@@ -143,6 +143,9 @@ def metadata_line(text: str) -> dict | None:
     return fields
 
 
+# Every metadata line holds a label's separator or a year (a cheap test that
+# spares most lines the full parse).
+_METADATA_CUE = re.compile(r"[：:|丨︱]|(?:19|20)\d\d")
 _OUTLET = re.compile(r"(?:原创\s*)?(?P<outlet>[^\s，。,；;！!？?：:]{2,16})")
 
 
@@ -208,12 +211,16 @@ _CREDIT_LINE = re.compile(
 _NAME_OUTLET = re.compile(rf"(?P<names>{_NAME}(?:[\s、]+{_NAME}){{0,3}})\s*[/／]\s*(?P<outlet>[^\s/／，。,]{{2,12}})")
 
 
+# Every byline holds 记者, a credit word or a slash.
+_BYLINE_CUE = re.compile(r"记者|記者|文|作者|执笔|執筆|采写|採寫|/|／")
+
+
 def byline(text: str) -> dict | None:
     """Fields of a closing byline line, else None.
 
     ``新重庆-重庆日报记者 杨帆 卢志民`` -> source 新重庆-重庆日报, authors 杨帆 卢志民.
     """
-    if len(text) > 50:
+    if len(text) > 50 or not _BYLINE_CUE.search(text):
         return None
     match = _BYLINE.fullmatch(text)
     if match:
