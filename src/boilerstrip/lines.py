@@ -22,16 +22,17 @@ BLANK = "blank"
 SENTENCE_END = frozenset("。！？!?…；;」』")
 CLOSING_QUOTES = frozenset("”’\"'」』)）】]")
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+_CLOSING_ONLY = "".join(sorted(CLOSING_QUOTES - SENTENCE_END))
 
 _PROSE_PUNCT = re.compile(r"[，,。；;！!？?]")
 
 
 def is_cjk(char: str) -> bool:
     code = ord(char)
-    return any(lo <= code <= hi for lo, hi in CJK_RANGES)
+    return 0x3400 <= code <= 0x9FFF and not 0x4DC0 <= code <= 0x4DFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Line:
     """One input line: its 1-based number, its text (surrounding whitespace
     stripped, inner runs folded to one space) and where it goes."""
@@ -82,24 +83,21 @@ def fold_spaces(text: str) -> str:
 
 def split_lines(text: str) -> Page:
     """Split text into numbered lines; blank lines become ``BLANK``."""
-    lines = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        folded = " ".join(raw.split())
-        lines.append(Line(number, folded, TEXT if folded else BLANK))
-    return Page(lines)
+    folded = [" ".join(raw.split()) for raw in text.splitlines()]
+    return Page([Line(number, line, TEXT if line else BLANK) for number, line in enumerate(folded, 1)])
 
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final punctuation (a closing
     quote or bracket after it counts too)."""
-    text = text.rstrip()
-    while text and text[-1] in CLOSING_QUOTES:
-        if text[-1] in SENTENCE_END:
-            return True
-        text = text[:-1]
+    # Closing quotes that are no sentence end are peeled off; ``」』`` are both.
+    text = text.rstrip().rstrip(_CLOSING_ONLY)
     return bool(text) and text[-1] in SENTENCE_END
 
 
 def is_prose(text: str) -> bool:
     """A line of running text: sentence punctuation inside, or a sentence end."""
-    return ends_sentence(text) or (len(text) > 20 and bool(_PROSE_PUNCT.search(text)))
+    end = text.rstrip().rstrip(_CLOSING_ONLY)
+    if end and end[-1] in SENTENCE_END:
+        return True
+    return len(text) > 20 and _PROSE_PUNCT.search(text) is not None

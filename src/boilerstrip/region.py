@@ -22,6 +22,9 @@ still reads.
 """
 from __future__ import annotations
 
+import re
+from itertools import accumulate
+
 from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, Page, ends_sentence, is_prose
 from .detectors.feeds import is_feed_heading
 from .metadata import byline, metadata_line
@@ -137,21 +140,46 @@ def _anchored_run(lines: list[Line], scores: list[int]) -> tuple[int, int] | Non
     """
     best, best_span = ANCHORED_MIN, None
     anchors = 0
+    n = len(lines)
+    peaks: tuple[list[int], list[int]] | None = None
     for d, line in enumerate(lines):
         if line.role != TEXT or not _is_date_line(line.text):
             continue
         anchors += 1
         if anchors > 20:
             break
+        # Within reach of the date line the run may restart (Kadane) ...
         total, start = 0, d + 1
-        for i in range(d + 1, len(lines)):
-            if total <= 0 and i <= d + ANCHOR_REACH:
+        reach = min(d + ANCHOR_REACH, n - 1)
+        for i in range(d + 1, reach + 1):
+            if total <= 0:
                 total, start = scores[i], i
             else:
                 total += scores[i]
             if total > best:
                 best, best_span = total, (start, i)
+        # ... beyond it the start is fixed, so the best end is where the
+        # running sum peaks: looked up, not rescanned from every date line.
+        if reach + 1 < n:
+            if peaks is None:
+                peaks = _prefix_peaks(scores)
+            prefix, peak = peaks
+            end = peak[reach + 1]
+            value = total + prefix[end] - prefix[reach]
+            if value > best:
+                best, best_span = value, (start, end)
     return best_span
+
+
+def _prefix_peaks(scores: list[int]) -> tuple[list[int], list[int]]:
+    """Prefix sums of ``scores``, and for each index ``k`` the first index at
+    or after ``k`` where the prefix sum is highest."""
+    prefix = list(accumulate(scores))
+    peak = list(range(len(prefix)))
+    for k in range(len(prefix) - 2, -1, -1):
+        if prefix[peak[k + 1]] > prefix[k]:
+            peak[k] = peak[k + 1]
+    return prefix, peak
 
 
 def _body_start(lines: list[Line], start: int, end: int) -> int:
@@ -197,7 +225,7 @@ def _body_end(lines: list[Line], start: int, end: int) -> int:
 def _is_headline(text: str) -> bool:
     if not 4 <= len(text) <= 80 or text.startswith(_LINK_MARKS) or "[" in text or "#" in text:
         return False
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    cjk = len(_NON_CJK.sub("", text))
     return cjk >= 4 or (cjk == 0 and len(text.split()) >= 3)
 
 
@@ -319,8 +347,11 @@ def _clear_header(lines: list[Line], top: int, start: int) -> None:
         line.remove("outside_article")
 
 
+_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
+
+
 def _mostly_cjk(text: str) -> bool:
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    cjk = len(_NON_CJK.sub("", text))
     return cjk >= 0.6 * len(text)
 
 
