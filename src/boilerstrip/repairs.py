@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .detectors.base import cued_lines
 from .lines import CAPTION, HEADLINE, TEXT, Line, Page, ends_sentence, is_cjk, is_prose
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -39,6 +40,9 @@ _GARBLED = re.compile(
     rf"(?<=[{_CJK}])(?:[?!]{{1,2}}[{_CJK}]{{1,6}})?[_^`~](?=[{_CJK}])"
     r"|\ufffd+|(?:锟斤拷)+|(?:烫烫烫|屯屯屯)+"
 )
+# Every garbled span holds one of these (see ``cued_lines``): most pages have
+# none, and the full pattern, which opens with a look-behind, is slow to search.
+_GARBLED_CUE = re.compile("_|\\^|`|~|\ufffd|锟斤拷|烫烫烫|屯屯屯")
 
 
 def flag_garbled_text(page: Page) -> None:
@@ -47,7 +51,8 @@ def flag_garbled_text(page: Page) -> None:
     ``落實“六?!比蝿眨_處理好`` (a mis-decoded span): no rule can restore
     the characters without guessing, so the span stays and is reported.
     """
-    for line in page.lines:
+    for i in sorted(cued_lines(page.lines, _GARBLED_CUE)):
+        line = page.lines[i]
         if line.role == TEXT or line.role == CAPTION:
             for match in _GARBLED.finditer(line.text):
                 page.warnings.append(

@@ -75,28 +75,11 @@ class LineScanner:
         self.cues = re.compile("|".join(d.cue for d in detectors if d.cue), re.MULTILINE)
         self.max_length = max(d.max_length for d in detectors)
 
-    def cued_lines(self, texts: list[str]) -> set[int]:
-        """Indices of the lines where some detector's cue occurs: one search
-        pass over the page, resumed at the next line after each hit."""
-        joined = "\n".join(texts)
-        search = self.cues.search
-        found: set[int] = set()
-        match = search(joined)
-        if match is None:
-            return found
-        # ends[i]: offset just past line i's newline.
-        ends = list(accumulate(len(text) + 1 for text in texts))
-        while match is not None:
-            i = bisect_right(ends, match.start())
-            found.add(i)
-            match = search(joined, ends[i])
-        return found
-
     def scan(self, lines: list[Line]) -> None:
         full, fast = self.regex.fullmatch, self.fast.fullmatch
         by_name = self.by_name
         max_length = self.max_length
-        cued = self.cued_lines([line.text for line in lines])
+        cued = cued_lines(lines, self.cues)
         for i, line in enumerate(lines):
             text = line.text
             if line.role != TEXT or len(text) > max_length:
@@ -116,6 +99,26 @@ def words(*phrases: str) -> str:
     if not phrases:
         raise ValueError("an empty phrase group matches nothing")
     return "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+def cued_lines(lines: list[Line], cue: re.Pattern) -> set[int]:
+    """Indices of the lines in which ``cue`` occurs: one search pass over the
+    page's text, resumed at the next line after each hit (so a long line
+    full of cues costs one hit). ``cue`` must not match a newline."""
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    search = cue.search
+    found: set[int] = set()
+    match = search(joined)
+    if match is None:
+        return found
+    # ends[i]: offset just past line i's newline.
+    ends = list(accumulate(len(text) + 1 for text in texts))
+    while match is not None:
+        i = bisect_right(ends, match.start())
+        found.add(i)
+        match = search(joined, ends[i])
+    return found
 
 
 def cue_words(*phrases: str) -> str:

@@ -4,15 +4,16 @@ from __future__ import annotations
 import re
 
 from ..lines import TEXT, Line, ends_sentence, is_prose
-from .base import BULLET, LineDetector, next_text, words
+from .base import BULLET, LineDetector, cue_words, cued_lines, next_text, words
 
-FEED_HEADINGS = words(
+FEED_HEADING_WORDS = (
     "相关阅读", "推荐阅读", "延伸阅读", "扩展阅读", "相关新闻", "相关文章", "相关报道", "相关推荐", "相关链接",
     "相关稿件", "相关内容", "热门推荐", "热点推荐", "精彩推荐", "猜你喜欢", "为您推荐", "为你推荐", "今日推荐",
     "编辑推荐", "热门文章", "热门新闻", "热点新闻", "热点阅读", "最新文章", "最新新闻", "最新资讯", "更多新闻",
     "更多阅读", "你可能会喜欢", "您可能会喜欢", "猜您喜欢", "作者最新文章", "小编最近文章", "相关专题", "大家都在看", "看了本文的人还看了", "你可能感兴趣", "您可能感兴趣", "可能感兴趣", "往期回顾",
     "热门阅读", "新闻推荐", "阅读推荐", "相关閱讀", "推薦閱讀", "相關新聞", "相關閱讀", "延伸閱讀", "熱門推薦",
 )
+FEED_HEADINGS = words(*FEED_HEADING_WORDS)
 _HEADING = re.compile(r"[\[【]?" + BULLET + FEED_HEADINGS + r"[\]】]?\s*[：:>》»]*\s*(?:更多\s*[>》»]*)?", re.I)
 # A feed item's timestamp: ``2024-12-04 09:15``, ``12-04 09:15``, ``3小时前``.
 TIMESTAMP = re.compile(
@@ -20,6 +21,11 @@ TIMESTAMP = re.compile(
     r"|\d{1,2}:\d{2}|刚刚|\d{1,2}\s*(?:秒|分钟|小时|天)前|昨天(?:\s*\d{1,2}:\d{2})?|前天(?:\s*\d{1,2}:\d{2})?"
 )
 _TEASER_END = re.compile(r".{2,400}?(?:\[(?:详细|詳細|全文|更多|详情|詳情)\]|【(?:详细|詳細|全文|详情)】|>>+|》》)\s*[-—]?")
+# Cues (see ``base.cued_lines``): a line can only be a feed heading, a dated
+# headline or a teaser if it holds one of these.
+_HEADING_CUE = re.compile(cue_words(*FEED_HEADING_WORDS))
+_DATED_CUE = re.compile(r"-|\[")
+_TEASER_CUE = re.compile(r"\[详|\[詳|\[全|\[更|【详|【詳|【全|>>|》》")
 
 
 def is_feed_heading(text: str) -> bool:
@@ -53,10 +59,15 @@ def related_feed(lines: list[Line]) -> None:
     Removes ``推荐阅读`` with the lines under it such as
     ``该公司牌楼500千伏输变电工程于11月25日正式投运,…`` / ``2024-12-04 09:13``.
     """
+    headings = cued_lines(lines, _HEADING_CUE)
+    dated = cued_lines(lines, _DATED_CUE)
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.role == TEXT and is_feed_heading(line.text):
+        if line.role != TEXT:
+            i += 1
+            continue
+        if i in headings and is_feed_heading(line.text):
             line.remove("related_feed")
             j = next_text(lines, i + 1)
             while j is not None and _is_item(lines, j):
@@ -64,18 +75,18 @@ def related_feed(lines: list[Line]) -> None:
                 j = next_text(lines, j + 1)
             i = j if j is not None else len(lines)
             continue
-        if line.role == TEXT and TIMESTAMP.fullmatch(line.text):
+        if TIMESTAMP.fullmatch(line.text):
             _remove_timestamp_run(lines, i)
-        elif line.role == TEXT and DATED_HEADLINE.fullmatch(line.text):
-            i = _remove_dated_run(lines, i)
+        elif i in dated and DATED_HEADLINE.fullmatch(line.text):
+            i = _remove_dated_run(lines, i, dated)
         i += 1
 
 
-def _remove_dated_run(lines: list[Line], i: int) -> int:
+def _remove_dated_run(lines: list[Line], i: int, dated: set[int]) -> int:
     """Two or more headlines in a row, each with its date glued on."""
     run = [i]
     j = next_text(lines, i + 1)
-    while j is not None and DATED_HEADLINE.fullmatch(lines[j].text) and not ends_sentence(lines[j].text):
+    while j is not None and j in dated and DATED_HEADLINE.fullmatch(lines[j].text) and not ends_sentence(lines[j].text):
         run.append(j)
         j = next_text(lines, j + 1)
     if len(run) >= 2:
@@ -114,7 +125,8 @@ def teasers(lines: list[Line]) -> None:
     Removes ``全國政協委員陳軍:讓生態優勢轉化為發展優勢`` /
     ``在注重生態建設的同時,…向綠水青山要紅利福利。[詳細] -``.
     """
-    for i, line in enumerate(lines):
+    for i in sorted(cued_lines(lines, _TEASER_CUE)):
+        line = lines[i]
         if line.role == TEXT and _TEASER_END.fullmatch(line.text):
             line.remove("teaser")
             prev = _prev_any(lines, i)
