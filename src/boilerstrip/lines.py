@@ -9,7 +9,9 @@ text stays accounted for: kept text + cuts + removed lines == input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 # Roles a line can have.
 TEXT = "text"
@@ -101,3 +103,23 @@ def is_prose(text: str) -> bool:
     if end and end[-1] in SENTENCE_END:
         return True
     return len(text) > 20 and _PROSE_PUNCT.search(text) is not None
+
+
+def cued_lines(lines: list[Line], cue: re.Pattern) -> set[int]:
+    """Indices of the lines in which ``cue`` occurs: one search pass over the
+    page's text, resumed at the next line after each hit (so a long line
+    full of cues costs one hit). ``cue`` must not match a newline."""
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    search = cue.search
+    found: set[int] = set()
+    match = search(joined)
+    if match is None:
+        return found
+    # ends[i]: offset just past line i's newline.
+    ends = list(accumulate(map((1).__add__, map(len, texts))))
+    while match is not None:
+        i = bisect_right(ends, match.start())
+        found.add(i)
+        match = search(joined, ends[i])
+    return found

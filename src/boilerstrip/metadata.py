@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .lines import TEXT, Line, Page
+from .lines import TEXT, Line, Page, cued_lines
 
 SOURCE_LABELS = r"(?:本文来源|来源于|來源於|文章来源|新闻来源|信息来源|稿件来源|来源|來源|稿源|出处|出處)"
 EDITOR_LABELS = r"(?:责任编辑|責任編輯|本文编辑|值班编辑|责编|責編|编辑|編輯)"
@@ -106,7 +106,7 @@ def metadata_line(text: str) -> dict | None:
 
     ``来源:重庆日报2024-07-11 10:01`` -> source 重庆日报, date 2024-07-11T10:01.
     """
-    if len(text) > 160 or not _METADATA_CUE.search(text):
+    if len(text) > 160 or not METADATA_CUE.search(text):
         return None
     inner = _LEADING_MARK.sub("", text).strip("[]【】()（） ")
     labels = list(_LABEL.finditer(inner))
@@ -145,7 +145,7 @@ def metadata_line(text: str) -> dict | None:
 
 # Every metadata line holds a label's separator or a year (a cheap test that
 # spares most lines the full parse).
-_METADATA_CUE = re.compile(r"[：:|丨︱]|(?:19|20)\d\d")
+METADATA_CUE = re.compile(r"：|:|\||丨|︱|19\d\d|20\d\d")
 _OUTLET = re.compile(r"(?:原创\s*)?(?P<outlet>[^\s，。,；;！!？?：:]{2,16})")
 
 
@@ -213,6 +213,8 @@ _NAME_OUTLET = re.compile(rf"(?P<names>{_NAME}(?:[\s、]+{_NAME}){{0,3}})\s*[/�
 
 # Every byline holds 记者, a credit word or a slash.
 _BYLINE_CUE = re.compile(r"记者|記者|文|作者|执笔|執筆|采写|採寫|/|／")
+# Every dateline lead holds 讯 or 电.
+_DATELINE_CUE = re.compile(r"讯|訊|电|電")
 
 
 def byline(text: str) -> dict | None:
@@ -283,8 +285,15 @@ def cut_trailing_credit(line: Line) -> dict | None:
 def parse_metadata(page: Page) -> None:
     """Find metadata lines, bylines, trailing credits and dateline leads;
     store what each says in ``line.meta`` for :func:`resolve_metadata`."""
-    for line in page.lines:
+    # Lines with none of the cues can only hold a trailing credit.
+    cued = cued_lines(page.lines, _ANY_CUE)
+    for i, line in enumerate(page.lines):
         if line.role != TEXT:
+            continue
+        if i not in cued:
+            fields = cut_trailing_credit(line)
+            if fields:
+                line.meta = {"kind": "credit", **fields}
             continue
         fields = metadata_line(line.text)
         if fields is not None:
@@ -302,6 +311,9 @@ def parse_metadata(page: Page) -> None:
         fields = dateline(line.text)
         if fields is not None:
             line.meta = {**(line.meta or {}), "kind": "dateline", **{k: v for k, v in fields.items()}}
+
+
+_ANY_CUE = re.compile("|".join((METADATA_CUE.pattern, _BYLINE_CUE.pattern, _DATELINE_CUE.pattern)))
 
 
 _PRIORITY = {"metadata": 0, "byline": 1, "credit": 2, "dateline": 3}

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, Page, ends_sentence, is_prose
+from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, Page, cued_lines, ends_sentence, is_prose
 from .detectors.feeds import is_feed_heading
-from .metadata import byline, metadata_line
+from .metadata import METADATA_CUE, byline, metadata_line
 
 SHORT = 20
 CHROME = 8
@@ -142,8 +142,9 @@ def _anchored_run(lines: list[Line], scores: list[int]) -> tuple[int, int] | Non
     anchors = 0
     n = len(lines)
     peaks: tuple[list[int], list[int]] | None = None
+    cued = cued_lines(lines, METADATA_CUE)
     for d, line in enumerate(lines):
-        if line.role != TEXT or not _is_date_line(line.text):
+        if line.role != TEXT or d not in cued or not _is_date_line(line.text):
             continue
         anchors += 1
         if anchors > 20:

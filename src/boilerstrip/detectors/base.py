@@ -22,11 +22,9 @@ a reaction widget): it is a function ``(lines) -> None`` over the page.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 from typing import Callable, Sequence
 
-from ..lines import REMOVED, TEXT, Line
+from ..lines import REMOVED, TEXT, Line, cued_lines  # noqa: F401  (cued_lines: for the detectors)
 
 #: Optional list bullet in front of a line (lynx ``*``, w3m ``•``, ``-``).
 BULLET = r"(?:[•·*+\-–—▪■□◆◇○●]\s*)?"
@@ -99,26 +97,6 @@ def words(*phrases: str) -> str:
     if not phrases:
         raise ValueError("an empty phrase group matches nothing")
     return "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
-
-
-def cued_lines(lines: list[Line], cue: re.Pattern) -> set[int]:
-    """Indices of the lines in which ``cue`` occurs: one search pass over the
-    page's text, resumed at the next line after each hit (so a long line
-    full of cues costs one hit). ``cue`` must not match a newline."""
-    texts = [line.text for line in lines]
-    joined = "\n".join(texts)
-    search = cue.search
-    found: set[int] = set()
-    match = search(joined)
-    if match is None:
-        return found
-    # ends[i]: offset just past line i's newline.
-    ends = list(accumulate(len(text) + 1 for text in texts))
-    while match is not None:
-        i = bisect_right(ends, match.start())
-        found.add(i)
-        match = search(joined, ends[i])
-    return found
 
 
 def cue_words(*phrases: str) -> str:
