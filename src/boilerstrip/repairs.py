@@ -31,8 +31,8 @@ def remove_ruby_pinyin(page: Page) -> None:
         if "(" not in line.text and "（" not in line.text:
             continue
         spans = [m.span() for m in _RUBY.finditer(line.text) if _HAS_TONE.search(m.group(1))]
-        for start, end in reversed(spans):
-            line.cut(start, end, "ruby_pinyin")
+        if spans:
+            line.cut_spans(spans, "ruby_pinyin")
 
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"

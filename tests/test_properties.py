@@ -1,0 +1,90 @@
+"""Properties over any input (issue 6), beyond ``test_conservation.py``:
+arbitrary text and bytes never raise, text is conserved, results are
+deterministic, and a clean article's body survives a second cleaning whole."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import clean_article, clean_articles
+from boilerstrip.extract import looks_like_html
+
+from .conftest import SEED_NAMES, SEEDS, seed_text
+from .conservation import assert_conserved
+
+settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
+
+SEED_LINES = [line for name in SEED_NAMES for line in seed_text(name).splitlines()]
+BODIES = [
+    article["body"].split("\n\n")
+    for path in sorted(SEEDS.glob("*.expected.json"))
+    for article in json.loads(path.read_text(encoding="utf-8"))["articles"]
+]
+# Line and paragraph separators str.splitlines() knows, and other odd spacing.
+SEPARATORS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\u3000", "\t", " ", ""]
+
+
+@given(st.text(max_size=3000))
+@settings(max_examples=300)
+def test_any_text_never_raises_and_is_conserved(text):
+    articles = clean_articles(text)
+    if not looks_like_html(text):
+        assert_conserved(text, articles)
+
+
+@given(st.lists(st.one_of(st.sampled_from(SEED_LINES), st.sampled_from(SEPARATORS), st.text(max_size=6)), max_size=60))
+@settings(max_examples=200)
+def test_seed_lines_with_odd_separators_are_conserved(parts):
+    text = "".join(parts)
+    articles = clean_articles(text)
+    if not looks_like_html(text):
+        assert_conserved(text, articles)
+
+
+@st.composite
+def encoded_seed_bytes(draw):
+    """A slice of a seed in a Chinese encoding, with a few bytes flipped."""
+    text = seed_text(draw(st.sampled_from(SEED_NAMES)))
+    start = draw(st.integers(0, len(text)))
+    piece = text[start : start + draw(st.integers(0, 1500))]
+    data = bytearray(piece.encode(draw(st.sampled_from(["utf-8", "gb18030", "big5", "utf-16"])), errors="replace"))
+    for _ in range(draw(st.integers(0, 6))):
+        if data:
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(data)
+
+
+@given(st.one_of(encoded_seed_bytes(), st.binary(max_size=3000)))
+@settings(max_examples=200)
+def test_any_bytes_never_raise(data):
+    article = clean_article(data)
+    assert isinstance(article.body, str) and isinstance(article.warnings, tuple)
+
+
+@given(st.one_of(st.text(max_size=1500), st.lists(st.sampled_from(SEED_LINES), max_size=40).map("\n".join)))
+@settings(max_examples=100)
+def test_results_are_deterministic_for_any_text(text):
+    first = [a.to_dict() for a in clean_articles(text)]
+    assert [a.to_dict() for a in clean_articles(text)] == first
+
+
+@given(st.sampled_from(BODIES), st.data())
+@settings(max_examples=150)
+def test_a_clean_body_loses_nothing_when_cleaned_again(paragraphs, data):
+    """Any run of paragraphs of an expected seed body, cleaned again, comes
+    back as body text: nothing removed, nothing set aside as a caption."""
+    i = data.draw(st.integers(0, len(paragraphs) - 1))
+    j = data.draw(st.integers(i + 1, len(paragraphs)))
+    text = "\n\n".join(paragraphs[i:j])
+    articles = clean_articles(text)
+    assert [r for a in articles for r in a.removed] == []
+    assert [c for a in articles for c in a.captions] == []
+    assert_conserved(text, articles)
+
+
+def test_every_expected_body_is_a_fixed_point():
+    for paragraphs in BODIES:
+        body = "\n\n".join(paragraphs)
+        (article,) = clean_articles(body)
+        assert article.body == body and not article.removed and not article.captions
