@@ -57,6 +57,9 @@ def line_scores(lines: list[Line]) -> list[int]:
     seen: set[str] = set()
     scores = []
     for line in lines:
+        if line.role == BLANK:
+            scores.append(0)
+            continue
         score = line_score(line)
         if line.role == TEXT and len(line.text) >= 10:
             if line.text in seen and score > 0:

@@ -134,7 +134,8 @@ def teasers(lines: list[Line]) -> None:
                 lines[prev].remove("teaser")
 
 
-_LIST_ITEM = re.compile(r"[-•·*▪■◆●○]\s*(.{1,80})")
+_LIST_MARKS = "-•·*▪■◆●○"
+_LIST_ITEM = re.compile(rf"[{_LIST_MARKS}]\s*(.{{1,80}})")
 
 
 def headline_list(lines: list[Line]) -> None:
@@ -165,6 +166,8 @@ LABEL_DETECTORS = frozenset({"widget_label", "related_feed"})
 
 
 def _is_headline_item(text: str) -> bool:
+    if text[:1] not in _LIST_MARKS:
+        return False
     match = _LIST_ITEM.fullmatch(text)
     return bool(match) and not ends_sentence(match.group(1))
 
