@@ -70,6 +70,18 @@ def short_lines(size: int) -> str:
     return _fill(PAGE + "\n", size)
 
 
+def headline_lines(size: int) -> str:
+    """Thousands of distinct headline-like lines (CJK, no punctuation) above
+    one sentence: all of them open the article's headline block."""
+    lines = ("".join(chr(0x4E00 + (k * 7919 + i * 104729) % 20000) for i in range(12)) for k in range(size // 37 + 1))
+    text = "\n".join(lines)
+    return _fill_to(text, size) + "\n这是正文的第一句话，内容很长很长很长很长很长很长很长很长。\n"
+
+
+def _fill_to(text: str, size: int) -> str:
+    return text[: int(len(text) * size / len(text.encode("utf-8")))]
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "long_punct_lines": long_punct_lines,
     "source_fragments": source_fragments,
@@ -78,6 +90,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "timestamps": timestamps,
     "single_line": single_line,
     "short_lines": short_lines,
+    "headline_lines": headline_lines,
 }
 
 

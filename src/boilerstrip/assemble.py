@@ -11,17 +11,25 @@ from __future__ import annotations
 from .article import Article, Removal
 from .lines import CAPTION, HEADLINE, REMOVED, TEXT, Line, is_cjk, is_prose
 from .metadata import resolve_metadata
+from .region import HEADLINE_BLOCK_MAX
 
 
 def build_article(lines: list[Line], page_warnings: list[str]) -> Article:
     headlines, body_lines = _headline_block(lines)
     title = headlines[0].text if headlines else None
     subtitles = []
+    # The title and the subtitles so far, without spaces, one a line: a line
+    # repeats one of them when it is a substring of this text (it has no
+    # newline, so it cannot straddle two). One C-level search per line instead
+    # of a Python loop over every earlier subtitle.
+    seen = "".join((title or "").split())
     for line in headlines[1:]:
-        if _repeats(line.text, title or "") or any(_repeats(line.text, s) for s in subtitles):
+        squeezed = "".join(line.text.split())
+        if squeezed and squeezed in seen:
             line.remove("duplicate_headline")
         else:
             subtitles.append(line.text)
+            seen += "\n" + squeezed
     meta = resolve_metadata(lines)
     numbers = {line.number for line in lines}
     warnings = [w for w in page_warnings if not w.startswith("line ") or _warning_line(w) in numbers]
@@ -41,10 +49,15 @@ def build_article(lines: list[Line], page_warnings: list[str]) -> Article:
 
 def _headline_block(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """The headline lines (those the region step marked, then the kept lines
-    before the first prose) and the body lines."""
+    before the first prose) and the body lines. More than
+    ``HEADLINE_BLOCK_MAX`` kept lines before the first prose are no headline
+    block (and would make the duplicate check quadratic): then the page reads
+    as if it had no prose."""
     marked = [line for line in lines if line.role == HEADLINE]
     kept = [line for line in lines if line.role == TEXT]
     for k, line in enumerate(kept):
+        if k > HEADLINE_BLOCK_MAX:
+            break
         if is_prose(line.text) or line.meta:
             return marked + kept[:k], kept[k:]
     if marked:

@@ -40,6 +40,8 @@ HEADER_REACH = 40
 HEADER_LINES = 6
 #: Prose (in characters) above an editor's line for it to close the article.
 ARTICLE_MIN = 200
+#: Most headline lines a page may open with (an e-paper kicker, headlines).
+HEADLINE_BLOCK_MAX = 40
 #: How many kept lines above the date line (or the body) the title may be.
 TITLE_REACH = 4
 #: How far below the body metadata lines are still read.
@@ -308,13 +310,18 @@ def _is_metadata(text: str) -> bool:
 def _headline_block_top(lines: list[Line], i: int) -> int:
     """Widen a title line at ``i`` upwards over the headline lines that open
     the page (an e-paper page's kicker and headlines). A headline-like line
-    with anything above it is a portal's menu, not part of the headline."""
-    top = i
+    with anything above it is a portal's menu, not part of the headline, and
+    so are more than ``HEADLINE_BLOCK_MAX`` of them (a list, not a headline;
+    the bound also keeps the headline checks downstream linear)."""
+    top, count = i, 0
     for j in range(i - 1, -1, -1):
         line = lines[j]
         if line.role == BLANK:
             continue
         if line.role != TEXT or not _is_headline(line.text) or len(line.text) < 8 or is_prose(line.text):
+            return i
+        count += 1
+        if count > HEADLINE_BLOCK_MAX:
             return i
         top = j
     return top

@@ -60,7 +60,7 @@ def _merge_bodiless(segments: list[list[Line]]) -> list[list[Line]]:
     merged: list[list[Line]] = []
     for segment in segments:
         if merged and not any(line.role == TEXT and is_prose(line.text) for line in segment):
-            merged[-1] = merged[-1] + segment
+            merged[-1].extend(segment)  # in place: many bodiless pieces stay linear
         else:
             merged.append(segment)
     return merged
