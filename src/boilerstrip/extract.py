@@ -131,12 +131,18 @@ def _hidden(element) -> bool:
 
 
 def element_text(element, *, skip_hidden: bool = True) -> str:
-    """The text of ``element``, one block a line (iterative: any depth)."""
+    """The text of ``element``, one block a line (iterative: any depth).
+
+    A line break in the markup's text is white space, as in a browser
+    (``责任编辑：\n尹世杰`` is one line on screen); only block elements and
+    ``<br>`` break lines, and ``<pre>`` keeps its own breaks.
+    """
     chunks: list[str] = []
-    # Stack of (element, entering); on leaving we add the closing break and tail.
-    stack: list[tuple[object, bool]] = [(element, True)]
+    # Stack of (element, entering, inside <pre>); on leaving we add the
+    # closing break and tail.
+    stack: list[tuple[object, bool, bool]] = [(element, True, False)]
     while stack:
-        node, entering = stack.pop()
+        node, entering, pre = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
         if not entering:
             if tag in _BLOCK_TAGS:
@@ -144,20 +150,31 @@ def element_text(element, *, skip_hidden: bool = True) -> str:
             elif tag in _CELL_TAGS:
                 chunks.append(" ")
             if node is not element and node.tail:
-                chunks.append(node.tail)
+                chunks.append(_fold(node.tail, pre))
             continue
         if tag in _SKIP_TAGS or not tag or (skip_hidden and tag != "html" and _hidden(node)):
             if node is not element and node.tail:
-                chunks.append(node.tail)
+                chunks.append(_fold(node.tail, pre))
             continue
         if tag in _BLOCK_TAGS:
             chunks.append("\n")
+        inner = pre or tag in _PRE_TAGS
         if node.text:
-            chunks.append(node.text)
-        stack.append((node, False))
+            chunks.append(_fold(node.text, inner))
+        # The tail belongs to the parent's context.
+        stack.append((node, False, pre))
         for child in reversed(node):
-            stack.append((child, True))
+            stack.append((child, True, inner))
     return "".join(chunks)
+
+
+_PRE_TAGS = frozenset(("pre", "listing", "plaintext", "xmp"))
+_NEWLINES = re.compile(r"[\r\n]+")
+
+
+def _fold(text: str, pre: bool) -> str:
+    """Raw line breaks in text are spaces outside ``<pre>``."""
+    return text if pre or "\n" not in text and "\r" not in text else _NEWLINES.sub(" ", text)
 
 
 def text_lines(text: str) -> list[str]:
@@ -341,7 +358,8 @@ def _script_slides(root, visible: list[str], page: list[str]) -> list[str]:
 
     if sum(len(line) for line in visible if is_prose(line)) >= SLIDES_BELOW:
         return []
-    shown = {_squeeze(line) for line in page if len(line) >= 20 and is_prose(line)}
+    # A slide's text may share its line with the slide counter (``1/10 …``).
+    shown = "\n".join(_squeeze(line) for line in page if len(line) >= 20 and is_prose(line))
     if not shown:
         return []
     best: list[str] = []
@@ -357,7 +375,7 @@ def _script_slides(root, visible: list[str], page: list[str]) -> list[str]:
                 except ValueError:
                     continue
                 texts = [" ".join(item.split()) for item in items if isinstance(item, str)]
-                if len(texts) >= 2 and any(_squeeze(t) in shown for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
+                if len(texts) >= 2 and any(len(t) >= 20 and _squeeze(t) in shown for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
                     best = [t for t in texts if t]
     prose = sum(len(t) for t in best)
     return best if prose > SLIDES_BELOW else []
