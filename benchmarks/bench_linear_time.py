@@ -78,6 +78,17 @@ def headline_lines(size: int) -> str:
     return _fill_to(text, size) + "\n这是正文的第一句话，内容很长很长很长很长很长很长很长很长。\n"
 
 
+def regex_traps(size: int) -> str:
+    """Lines that once made the line scan backtrack exponentially: many
+    bracketed tokens, share targets with several readings, chained data URIs
+    and long breadcrumbs, each spoilt at the end."""
+    unit = (
+        "[abc]" * 30 + "[\n" + "[img]" * 30 + "x\n" + "分享" + "微信朋友圈" * 30 + "。\n"
+        + "a;base64,AAAAAAAAAAAAAAAAAAAA" * 30 + "!\n" + "首页 > " * 30 + "新闻>\n"
+    )
+    return _fill(unit, size)
+
+
 def _fill_to(text: str, size: int) -> str:
     return text[: int(len(text) * size / len(text.encode("utf-8")))]
 
@@ -91,6 +102,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "single_line": single_line,
     "short_lines": short_lines,
     "headline_lines": headline_lines,
+    "regex_traps": regex_traps,
 }
 
 

@@ -14,7 +14,10 @@ class BreadcrumbDetector(LineDetector):
     name = "breadcrumb"
     max_length = 120
     cue = r">|＞|»|›"
+    # At most nine separators (eight steps and a trailing one): checked first,
+    # since spaces around the separators can be split many ways.
     contains = (
+        r"(?=(?:[^>＞»›]*(?:>>?|＞|»|›)){0,9}[^>＞»›]*\Z)"
         r"(?:(?:当前位置|您的位置|您当前的位置|你的位置|您现在的位置|所在位置|位置)\s*[：:]\s*)?"
         r"[^>＞»›/\s][^>＞»›]{0,24}(?:\s*(?:>>?|＞|»|›)\s*[^>＞»›]{1,24}){1,8}\s*(?:>>?|＞|»|›)?"
     )
@@ -71,15 +74,28 @@ class MarkerDetector(LineDetector):
     name = "scraper_marker"
     max_length = 20_000
     pattern = (
-        BULLET + r"(?:\[(?:img|image|IMG|INLINE|BUTTON|iframe|embed|video|audio|\s*)\]\s*)+"
+        # (The scan is case-insensitive: ``IMG`` beside ``img`` would give each
+        # marker two ways to match, and a failing line of many, 2^n tries.)
+        BULLET + r"(?:\[(?:img|image|INLINE|BUTTON|iframe|embed|video|audio|\s*)\]\s*)+"
         r"|(?:IFRAME|Iframe|iframe)\s*:.{0,290}"
         r"|\[\s*(?:[^\[\]\s]{0,40}\.(?:jpe?g|png|gif|webp|svg)|\d+)\s*\]"
         r"|\(\s*BUTTON\s*\).{0,40}|\[\s*\]\s*.{0,20}"
         r"|\[[\x21-\x5a\x5c\x5e-\x7e]{40,}\]?"
-        r"|(?:\[(?:INS::INS|[^\[\]:：]{0,40}|[\x21-\x5a\x5c\x5e-\x7e]{0,400})\]\s*)+|(?:【\d{1,3}】\s*)+|[•*]\s*\[[^\[\]:：]{0,30}\].{0,60}"
+        # A bracketed token: what the brackets hold is checked by a look-ahead
+        # (tried once), then consumed one way; alternatives that could both
+        # take it would make a failing line of many tokens exponential.
+        r"|(?:\[(?=(?:INS::INS|[^\[\]:：]{0,40}|[\x21-\x5a\x5c\x5e-\x7e]{0,400})\])[^\[\]]*\]\s*)+|(?:【\d{1,3}】\s*)+|[•*]\s*\[[^\[\]:：]{0,30}\].{0,60}"
     )
     cue = r"____|;(?i:base64),"
-    contains = r".{0,40}?_{4,}.{0,40}|(?:\[?(?:data:)?[\w+./-]{0,30};base64,[A-Za-z0-9+/=]{8,}\]?\s*)+"
+    # Data URIs, one after another: the text between two ``;base64,`` is
+    # checked by a look-ahead and consumed one way (the payload of one and the
+    # prefix of the next could share characters in many ways).
+    contains = (
+        r".{0,40}?_{4,}.{0,40}"
+        r"|\[?(?:data:)?[\w+./-]{0,30};base64,"
+        r"(?:(?=[A-Za-z0-9+/=]{8,}\]?\s*\[?(?:data:)?[\w+./-]{0,30};)[^;]*;base64,)*"
+        r"[A-Za-z0-9+/=]{8,}\]?\s*"
+    )
 
 
 class ReplacementCharDetector(LineDetector):

@@ -26,8 +26,11 @@ class ShareButtonDetector(LineDetector):
 
     name = "share_buttons"
     max_length = 60
+    # A row of share targets has many readings (微信朋友圈 = 微信 + 朋友圈), so
+    # a long line that fails would take exponential time: lines longer than
+    # ``max_length`` are not tried (no later detector takes a share row).
     pattern = (
-        BULLET + r"(?:" + SHARE_PROMPTS + r"|" + SHARE_TARGETS + r")"
+        r"(?=.{0,60}\Z)" + BULLET + r"(?:" + SHARE_PROMPTS + r"|" + SHARE_TARGETS + r")"
         r"(?:\s*[：:>]?\s*(?:" + SHARE_TARGETS + r"|[、,，/|\s]|" + SHARE_PROMPTS + r")*)?"
         r"(?:\s*[：:…\.>》]*)?"
         r"|扫一扫[^。！？]{0,30}|(?:微信)?扫(?:描|码)[^。！？]{0,24}(?:分享|关注|阅读|下载|打开)[^。！？]{0,12}"
