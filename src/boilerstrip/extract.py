@@ -237,7 +237,7 @@ def extract_main(markup: str) -> Extraction:
         return Extraction(_page_text(root), root, "page", warnings)
     meta = _meta(root)
     candidates = _candidates(markup, skeleton)
-    chosen, method = _choose(skeleton, candidates)
+    chosen, method = _choose(skeleton, candidates, _lead(skeleton, meta.get("title")))
     slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton)
     if slides:
         title = meta.get("title")
@@ -248,6 +248,30 @@ def extract_main(markup: str) -> Extraction:
         return Extraction(_page_text(root), root, "page", warnings, meta)
     lines = _headline(skeleton, chosen, meta.get("title"))
     return Extraction("\n".join(lines), root, method, warnings, meta)
+
+
+def _lead(skeleton: list[str], title: str | None) -> int | None:
+    """Index of the first paragraph of running text under the page's title
+    line (within :data:`LEAD_WINDOW` lines), or None."""
+    if not title:
+        return None
+    target = _squeeze(title)
+    for k, line in enumerate(skeleton):
+        if _squeeze(line) == target:
+            for j in range(k + 1, min(k + 1 + LEAD_WINDOW, len(skeleton))):
+                if len(skeleton[j]) >= LEAD_MIN and _CLAUSE.search(skeleton[j]):
+                    return j
+            return None
+    return None
+
+
+#: How far under the title the lead paragraph may start, and how long it
+#: is at least (shorter lines are breadcrumbs, kickers and captions).
+LEAD_WINDOW = 12
+LEAD_MIN = 50
+#: Punctuation between clauses: running text has it, a breadcrumb
+#: (``Mensagens » Autoestima » Só quem se Ama…``) does not.
+_CLAUSE = re.compile(r"[，,。；;！!？?：:]|\.\s")
 
 
 def _meta(root) -> dict:
@@ -391,19 +415,88 @@ def _prose_weight(line: str) -> float:
     return -min(len(line), 30) * 0.5
 
 
-def _choose(skeleton: list[str], candidates: dict[str, set[int]]) -> tuple[list[int], str]:
+def _choose(skeleton: list[str], candidates: dict[str, set[int]], lead: int | None = None) -> tuple[list[int], str]:
+    """The article's lines from the two candidates.
+
+    When they agree on the article's running text (the *core*: the lines
+    both took carry at least :data:`CORE_SHARE` of the better candidate's
+    prose weight), the lines only one of them took are settled one by one
+    (:func:`_settle`). When they share nothing,
+    the one that holds the first running text under the page's title
+    (``lead``) wins, else the one with more
+    prose (:func:`_prose_weight`); the other's lines inside its span are
+    merged in.
+    """
+    named = {name: lines for name, lines in candidates.items() if lines}
+    if not named:
+        return [], "none"
+    if len(named) == 2:
+        first, second = named.values()
+        core = first & second
+        weight = {name: _weight(skeleton, lines) for name, lines in named.items()}
+        if core and _weight(skeleton, core) >= CORE_SHARE * max(weight.values()):
+            return sorted(_settle(skeleton, core, first ^ second, named.get("readability", set()))), "consensus"
     scored = sorted(
-        ((sum(_prose_weight(skeleton[i]) for i in lines), name, lines) for name, lines in candidates.items() if lines),
+        ((_follows(lines, lead), _weight(skeleton, lines), name, lines) for name, lines in named.items()),
         reverse=True,
     )
-    if not scored:
-        return [], "none"
-    _, name, chosen = scored[0]
+    _, _, name, chosen = scored[0]
     chosen = set(chosen)
     first, last = min(chosen), max(chosen)
-    for _, _, other in scored[1:]:
+    for _, _, _, other in scored[1:]:
         chosen.update(i for i in other if first <= i <= last)
     return sorted(chosen), name
+
+
+def _weight(skeleton: list[str], lines: set[int]) -> float:
+    return sum(_prose_weight(skeleton[i]) for i in lines)
+
+
+#: Share of the better candidate's prose weight the agreed lines must carry
+#: to be the article (two extractors agreeing on a "related" box is no
+#: article).
+CORE_SHARE = 0.5
+
+
+def _settle(skeleton: list[str], core: set[int], disputed: set[int], readability: set[int]) -> set[int]:
+    """The core and the disputed lines that belong with it.
+
+    * inside the core's span, a disputed line is kept unless the page shows
+      its text more than once and never in the core (a caption repeated as
+      image alt text and figcaption, a credit under every photo of a
+      gallery; a summary point that repeats a sentence of the body stays);
+    * outside the span, only readability's running text is kept (it takes
+      a lead paragraph or a closing one that trafilatura cut); trafilatura's
+      lines beyond the core are teasers of other articles, "about the
+      company" boxes and copyright notes.
+
+    Measured on the English benchmark, disputed lines outside the core
+    taken by trafilatura alone belong to the article 9 times in 570;
+    readability's prose there 84 times in 120; repeated prose inside the
+    core 3 times in 52.
+    """
+    counts: dict[str, int] = {}
+    for line in skeleton:
+        key = _squeeze(line)
+        counts[key] = counts.get(key, 0) + 1
+    agreed = {_squeeze(skeleton[i]) for i in core}
+    low, high = min(core), max(core)
+    keep = set(core)
+    for i in disputed:
+        line = skeleton[i]
+        key = _squeeze(line)
+        if counts[key] > 1 and key not in agreed:
+            continue
+        if low <= i <= high or (i in readability and is_prose(line)):
+            keep.add(i)
+    return keep
+
+
+def _follows(lines: set[int], lead: int | None) -> bool:
+    """True when the candidate holds the first running text under the
+    page's title (where an article starts); a candidate without it is a
+    list of other articles elsewhere on the page."""
+    return lead is not None and lead in lines
 
 
 # ---------------------------------------------------------------- 5. headline
