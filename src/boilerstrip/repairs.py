@@ -62,6 +62,7 @@ def flag_garbled_text(page: Page) -> None:
 
 
 _GLUED_CREDIT = re.compile(r"((?:图片|圖片)由[^\s，。,]{2,30}?(?:提供|供图|供圖))(\S.{0,60})")
+_GLUED_CUE = re.compile("图片由|圖片由")
 
 
 def split_glued_credits(page: Page) -> None:
@@ -70,9 +71,12 @@ def split_glued_credits(page: Page) -> None:
     ``图片由渝北区委宣传部提供163天`` -> caption ``图片由渝北区委宣传部提供``
     and the line ``163天``.
     """
+    cued = cued_lines(page.lines, _GLUED_CUE)
+    if not cued:
+        return
     out: list[Line] = []
-    for line in page.lines:
-        match = _GLUED_CREDIT.fullmatch(line.text) if line.role in (TEXT, CAPTION) else None
+    for i, line in enumerate(page.lines):
+        match = _GLUED_CREDIT.fullmatch(line.text) if i in cued and line.role in (TEXT, CAPTION) else None
         if match:
             out.append(Line(line.number, match.group(1), CAPTION, "photo_caption"))
             out.append(Line(line.number, match.group(2).strip()))
