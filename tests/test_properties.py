@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boilerstrip import clean_article, clean_articles
+from boilerstrip.detectors import _SCANNER, LINE_DETECTORS
 from boilerstrip.extract import looks_like_html
+from boilerstrip.lines import TEXT, split_lines
 
 from .conftest import SEED_NAMES, SEEDS, seed_text
 from .conservation import assert_conserved
@@ -88,3 +90,34 @@ def test_every_expected_body_is_a_fixed_point():
         body = "\n\n".join(paragraphs)
         (article,) = clean_articles(body)
         assert article.body == body and not article.removed and not article.captions
+
+
+# Pieces of the line detectors' phrases and markers, to build near-misses.
+DETECTOR_PIECES = [
+    "分享", "微信", "朋友圈", "微信朋友圈", "QQ", "qQ", "，", "/", "|", "：", ">", ">>", "›", "»", "＞", " ", "、", "首页",
+    "[", "]", "[img]", "[IMG]", "[abc]", "[a:b]", "data:", ";base64,", ";BASE64,", "AAAAAAAA", "____", "【1】",
+    "本站", "版权所有", "如有侵权", "ICP备", "icp证", "京ICP", "评论", "3条评论", "下载", "安装", "APP", "客户端", "【点击下载】",
+    "点击进入", "摄", "记者", "张三", "供图", "截图", "(视觉中国)", "（资料图）", "图片来源", "▲", "。", "…", "标签",
+    "更多", "展开全文", "原标题：", "正在阅读:", "\ufffd", "-", "•", "*", "T", "+", "A", "x", "中",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(DETECTOR_PIECES), min_size=1, max_size=5).map("".join), max_size=40))
+@settings(max_examples=200)
+def test_the_cued_scan_equals_one_full_match_per_line(lines):
+    """The line scan tries ``contains`` alternatives only on lines with a cue;
+    that must never change what a line is: every line gets what the full
+    expression of all detectors says (first match wins, within its length)."""
+    page = split_lines("\n".join(lines))
+    expected = []
+    for line in page.lines:
+        match = _SCANNER.regex.fullmatch(line.text) if line.role == TEXT and len(line.text) <= _SCANNER.max_length else None
+        detector = match and _SCANNER.by_name[match.lastgroup]
+        expected.append(detector.name if detector and len(line.text) <= detector.max_length else None)
+    _SCANNER.scan(page.lines)
+    assert [line.detector for line in page.lines] == expected
+
+
+def test_every_contains_detector_has_a_cue():
+    for detector in LINE_DETECTORS:
+        assert bool(detector.contains) == bool(detector.cue), detector.name

@@ -42,7 +42,8 @@ class LineDetector:
     #: where ``cue`` occurs. Like ``pattern`` they must match the whole line.
     contains: str = ""
     #: A regex found in every line that ``contains`` matches. It is searched
-    #: *without* IGNORECASE (spell letters as ``(?i:icp)``), with MULTILINE
+    #: *without* IGNORECASE (spell letters in every case, ``CP|Cp|cP|cp``, or
+    #: scoped after a literal, ``;(?i:base64),``), with MULTILINE
     #: (``$`` is a line end), and must not match a newline. Every alternative
     #: should open with a literal character (``>|＞``, not ``[>＞]``): then
     #: the regex engine skips ahead to those characters and the pass is cheap.
