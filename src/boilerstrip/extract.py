@@ -519,7 +519,8 @@ def _headline(skeleton: list[str], chosen: list[int], title: str | None) -> list
         squeezed = _squeeze(line)
         if squeezed == target or (target in squeezed and len(squeezed) <= len(target) + 12):
             at = k
-    head_present = any(target in _squeeze(line) for line in lines[:3])
+    # A ``（原标题：…）`` line quotes the title; it is not the headline.
+    head_present = any(target in _squeeze(line) and not _ORIGINAL_TITLE.search(line) for line in lines[:3])
     front: list[str] = [] if head_present else [title]
     if at is not None:
         taken = set(chosen)
@@ -532,3 +533,4 @@ def _headline(skeleton: list[str], chosen: list[int], title: str | None) -> list
 
 #: How many lines after the title the byline block may reach.
 HEADLINE_WINDOW = 12
+_ORIGINAL_TITLE = re.compile(r"原标题|原標題|原题|原題")

@@ -27,8 +27,10 @@ from __future__ import annotations
 import json
 import re
 
-from .extract import element_text, text_lines
-from .metadata import DATE, SOURCE_LABELS, byline, metadata_line, parse_date
+import datetime
+
+from .extract import LEAD_MIN, element_text, text_lines
+from .metadata import DATE, DATE_LABELS, SOURCE_LABELS, byline, metadata_line, parse_date
 
 #: How many lines after the title the byline block may reach.
 BYLINE_WINDOW = 12
@@ -42,6 +44,8 @@ _META_DATE_KEYS = (
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–|\s-\s|-(?=[^-]{2,20}$))\s*")
 _CLASS_TOKEN = re.compile(r"[a-z]+")
 _EMAIL_OR_URL = re.compile(r"@|https?:|www\.|\.com\b", re.I)
+# Buttons in an author card (``中国广州发布 关注``).
+_BUTTON = re.compile(r"[+＋]?(?:关注|已关注|订阅|已订阅|私信|主页|粉丝)")
 _LABELLED_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]")
 
 
@@ -58,10 +62,14 @@ def html_metadata(root) -> dict:
     result["title"] = title
     start = _title_index(lines, title)
     window = lines[start + 1 : start + 1 + BYLINE_WINDOW] if start is not None else []
-    near = _near_title(root, title_element)
+    near, anchored = _near_title(root, title_element, title)
+
+    # The byline block ends where the article's running text starts.
+    head = window[: _lead_index(window)]
 
     result["date"] = (
         _first(parse_date(line) for line in window if _has_time(line))
+        or _completed_date(window, near, metas, ld, root)
         or _first(parse_date(metas.get(key, "")) for key in _META_DATE_KEYS)
         or _first(parse_date(str(item.get("datePublished", ""))) for item in ld)
         or _first(parse_date(el.get("content") or el.text_content()) for el in root.iterfind(".//*[@itemprop='datePublished']"))
@@ -71,25 +79,37 @@ def html_metadata(root) -> dict:
     )
     meta_lines = [fields for fields in (metadata_line(line) for line in lines) if fields]
     window_meta = [fields for fields in (metadata_line(line) for line in window) if fields]
+    source_element = _first(_short(_text(el)) for el in near if _source_slot(el))
+    result["source_element"] = source_element
     result["source"] = (
         _first(fields.get("source") for fields in window_meta)
         or _first(fields.get("source") for fields in meta_lines)
-        or _first(_short(_text(el)) for el in near if _classed(el, "source", "from", "media", "jgname"))
+        or source_element
         or _short(metas.get("source"))
     )
     result["editor"] = (
         _first(fields.get("editor") for fields in reversed(meta_lines))
         or _first(_editor(el) for el in root.iter() if _classed(el, "editor"))
     )
-    bylines = [byline(line) for line in window]
-    result["authors"] = (
-        _first(fields.get("authors") for fields in window_meta)
+    head_meta = [fields for fields in (metadata_line(line) for line in head) if fields]
+    bylines = [byline(line) for line in head]
+    authors = (
+        _first(fields.get("authors") for fields in head_meta)
         or _first((fields or {}).get("authors") for fields in bylines)
-        or _first(_names(_text(el)) for el in near if _classed(el, "author", "writer", "byline"))
+        or _first(_author_names(el) for el in near if _author_slot(el, anchored))
         or _first(_ld_authors(item) for item in ld)
-        or _shown(_names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name")), window)
+        or _shown(_names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name")), head)
         or []
     )
+    # An outlet's name is no author (a CMS account named after the source).
+    authors = [name for name in authors if _squeeze(name) != _squeeze(result["source"] or "")]
+    outlet = _dateline_outlet(authors, window)
+    if outlet:
+        # The account under the title is the outlet the lead paragraph
+        # names (``IT之家9月30日消息``): the source, not an author.
+        authors = [name for name in authors if name != outlet]
+        result["source"] = result["source"] or outlet
+    result["authors"] = authors
     return result
 
 
@@ -206,17 +226,45 @@ def _has_time(line: str) -> bool:
     return bool(match and match["H"] is not None) and len(line) <= 80
 
 
-def _near_title(root, title_element) -> list:
-    """Elements after the title in document order (the byline block), or the
-    whole page when the title element is unknown."""
+def _near_title(root, title_element, title: str | None) -> tuple[list, bool]:
+    """Elements after the title in document order (the byline block) and
+    True, or the whole page and False when the title's element is unknown.
+
+    Without an ``<h1>`` the title's element is the first element that holds
+    the title text alone (an ``<h2>``, a ``div.title``)."""
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    if title_element is None and title:
+        title_element = _title_element(root, title)
     if title_element is None:
-        return elements
+        return elements, False
     try:
         start = elements.index(title_element)
     except ValueError:
-        return elements
-    return elements[start + 1 : start + 120]
+        return elements, False
+    return elements[start + 1 : start + 1 + NEAR_TITLE], True
+
+
+#: How many elements after the title's element the byline block may span.
+NEAR_TITLE = 120
+
+
+def _title_element(root, title: str):
+    """The first heading (``<h2>``… or an element classed ``title``) that
+    shows the title, alone or after a short badge (``<span>原创</span>``)."""
+    target = _squeeze(title)
+    body = root.find("body")
+    for element in (body if body is not None else root).iter(_HEADINGS + ("div", "p", "span")):
+        if element.tag not in _HEADINGS and not _classed(element, "title", "headline"):
+            continue
+        text = _squeeze(_text(element))
+        if text == target or (text.endswith(target) and len(text) - len(target) <= TITLE_BADGE):
+            return element
+    return None
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: How long a badge before the title may be (原创, 独家, 视频).
+TITLE_BADGE = 4
 
 
 def _classed(element, *words: str) -> bool:
@@ -231,9 +279,14 @@ def _short(value: str | None) -> str | None:
         return None
     value = re.sub(rf"^{SOURCE_LABELS}\s*[：:]?\s*", "", value.strip()).strip()
     value = DATE.sub("", value).strip()
-    if not value or len(value) > 30 or _EMAIL_OR_URL.search(value):
+    if not value or len(value) > 30 or _EMAIL_OR_URL.search(value) or _NOT_A_SOURCE.search(value):
         return None
     return value
+
+
+# A date label or a time left in a value: several fields glued together
+# (``发布时间：10-0812:00优质原创作者``), no source.
+_NOT_A_SOURCE = re.compile(rf"{DATE_LABELS}\s*[：:]|\d{{1,2}}[:：]\d{{2}}")
 
 
 def _editor(element) -> str | None:
@@ -256,7 +309,127 @@ def _names(text: str | None, exclude: str | None = None) -> list[str]:
         return []
     if exclude and _squeeze(text) == _squeeze(exclude):
         return []
-    names = [name for name in re.split(r"[\s、,，/／&＆]+", text.strip()) if name]
+    names = [name for name in re.split(r"[\s、,，/／&＆]+", text.strip()) if name and not _BUTTON.fullmatch(name)]
     if not names or any(len(name) > 20 for name in names):
         return []
     return names
+
+
+# ---------------------------------------------------------------- byline block
+
+def _lead_index(window: list[str]) -> int:
+    """Index in ``window`` of the article's first paragraph (running text of
+    :data:`~boilerstrip.extract.LEAD_MIN` characters or more), or its end."""
+    for k, line in enumerate(window):
+        if len(line) >= LEAD_MIN and _CLAUSE.search(line):
+            return k
+    return len(window)
+
+
+_CLAUSE = re.compile(r"[，,。；;！!？?]|\.\s")
+_DATELINE_WORDS = r"(?:消息|讯|訊|电|電|报道|報道)"
+
+
+def _dateline_outlet(names: list[str], window: list[str]) -> str | None:
+    """The name under the title that the lead paragraph's dateline gives as
+    its outlet (``IT之家9月30日消息 据外媒报道，…``), else None."""
+    lead = _lead_index(window)
+    if lead >= len(window):
+        return None
+    for name in names:
+        if re.match(rf"{re.escape(name)}\s*(?:\d{{1,2}}月\d{{1,2}}日)?\s*{_DATELINE_WORDS}", window[lead]):
+            return name
+    return None
+
+
+def _source_slot(element) -> bool:
+    """An element the page marks as the source (``span.source``,
+    ``span.a_source``); an account card (``a.media-user``) is no source."""
+    return _classed(element, "source", "from", "media", "jgname") and not _classed(element, "user", "author")
+
+
+def _author_slot(element, anchored: bool) -> bool:
+    """An element the page marks as the author or, right under the title,
+    the publishing account (``p.author-name``, ``a.media-user``; elsewhere
+    ``user`` is the reader's login menu or a commenter)."""
+    return _classed(element, "author", "writer", "byline") or (anchored and _classed(element, "user"))
+
+
+def _author_names(element) -> list[str]:
+    """Names in an author-classed element; a labelled line there gives only
+    what its label says (``<p class="show_author">责任编辑：张迪</p>`` holds
+    an editor, no author). Child elements are apart (``<div>中国广州发布</div>
+    <div>关注</div>``)."""
+    text = _spaced(element)
+    fields = metadata_line(text)
+    if fields is not None:
+        return list(fields.get("authors") or [])
+    return _names(text)
+
+
+# ---------------------------------------------------------------- dates without a year
+
+#: ``发布时间：10-08 12:00``: a labelled month and day (and time) without a year.
+_MONTH_DAY = re.compile(
+    rf"{DATE_LABELS}\s*[：:]?\s*(?<!\d)(?P<m>\d{{1,2}})\s*(?:-|/|月)\s*(?P<d>\d{{1,2}})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2}))?(?!\d)"
+)
+_DATED_KEYS = re.compile(r"date|time|pub|created|modified|updated", re.I)
+
+
+def _completed_date(window: list[str], near: list, metas: dict[str, str], ld: list[dict], root) -> str | None:
+    """A date the byline block shows without a year, completed with the
+    year of a full date the page itself carries (``<meta>``, JSON-LD,
+    ``itemprop``) when month and day (and the time, if shown) agree.
+
+    ``发布时间：10-08 12:00`` + ``<meta itemprop="dateUpdate"
+    content="2019-10-08 12:00:57">`` -> ``2019-10-08T12:00`` (the precision
+    the page prints). Nothing is guessed: with no agreeing full date, None.
+    """
+    shown = None
+    for text in window + [_spaced(el) for el in near if _classed(el, "time", "date")]:
+        if parse_date(text):
+            return None  # the page shows its year: not this source's case
+        shown = _MONTH_DAY.search(text)
+        if shown:
+            break
+    if not shown:
+        return None
+    month, day = int(shown["m"]), int(shown["d"])
+    for full in _carried_dates(metas, ld, root):
+        date = parse_date(full)
+        if not date or int(date[5:7]) != month or int(date[8:10]) != day:
+            continue
+        iso = date[:10]
+        if shown["H"] is not None:
+            if len(date) < 16 or (int(date[11:13]), date[14:16]) != (int(shown["H"]), shown["M"]):
+                continue
+            iso += f"T{int(shown['H']):02d}:{shown['M']}"
+        try:
+            datetime.date.fromisoformat(iso[:10])
+        except ValueError:
+            continue
+        return iso
+    return None
+
+
+def _carried_dates(metas: dict[str, str], ld: list[dict], root):
+    """Full dates in the page's own metadata, in document order of kind."""
+    for key, value in metas.items():
+        if _DATED_KEYS.search(key):
+            yield value
+    for item in ld:
+        for key in ("datePublished", "dateCreated", "dateModified", "uploadDate"):
+            if item.get(key):
+                yield str(item[key])
+    for element in root.iterfind(".//*[@itemprop]"):
+        if _DATED_KEYS.search(element.get("itemprop") or ""):
+            yield element.get("content") or element.get("datetime") or ""
+    for element in root.iter("time"):
+        yield element.get("datetime") or ""
+
+
+def _spaced(element) -> str:
+    """The text of ``element`` with a space between its child elements
+    (``<span>10-08</span><span>12:00</span>`` -> ``10-08 12:00``)."""
+    return " ".join(" ".join(part.split()) for part in element.itertext() if part.strip())

@@ -89,6 +89,11 @@ def _fill(article: Article, fallback: dict) -> Article:
             article = replace(article, subtitles=article.subtitles[:k], body="\n\n".join(moved + article.paragraphs))
             break
     fields = {key: fallback[key] for key in ("title", "source", "date", "editor") if not getattr(article, key) and fallback.get(key)}
+    slot = fallback.get("source_element")
+    if article.source and slot and slot != article.source and slot in article.source:
+        # A text line glued two elements (``金融市场棱镜`` = column + outlet):
+        # the element the page marks as the source is the value.
+        fields["source"] = slot
     if not article.authors and fallback.get("authors"):
         fields["authors"] = tuple(fallback["authors"])
     return replace(article, **fields) if fields else article

@@ -1,0 +1,125 @@
+"""HTML mode: metadata from the page's markup, and how the two content
+candidates are combined (kinds of layout, each from a real page shape)."""
+import re
+
+from boilerstrip.extract import _choose, element_text, parse_html, text_lines
+from boilerstrip.html_metadata import html_metadata
+
+BODY = "<p>" + "正文第一段，写的是这件事情的来龙去脉，很长的一段话，足够像一段正文。" * 2 + "</p>"
+
+
+def _meta(markup: str) -> dict:
+    """Metadata of ``markup``, with a ``<title>`` made of its first heading
+    and a site suffix (as every real page has)."""
+    heading = re.search(r"<h[12][^>]*>(?:<span>[^<]*</span>)?([^<]+)</h", markup)
+    if heading and "<title>" not in markup:
+        markup = markup.replace("<html>", f"<html><title>{heading.group(1)}_新闻网</title>", 1)
+    return html_metadata(parse_html(markup))
+
+
+def test_line_break_in_markup_text_is_a_space():
+    root = parse_html("<html><body><span>责任编辑：\n\t尹世杰</span><pre>第一行\n第二行</pre></body></html>")
+    assert text_lines(element_text(root)) == ["责任编辑： 尹世杰", "第一行", "第二行"]
+
+
+def test_date_without_a_year_takes_the_year_of_the_pages_own_date():
+    page = (
+        '<html><head><meta itemprop="dateUpdate" content="2019-10-08 12:00:57"></head><body>'
+        "<h2>英国美女转行当美人鱼</h2><div class='article-source'><span class='date'>发布时间：10-08</span>"
+        f"<span class='time'>12:00</span><span>优质原创作者</span></div>{BODY}</body></html>"
+    )
+    meta = _meta(page)
+    assert meta["date"] == "2019-10-08T12:00"  # the precision the page prints
+    assert meta["source"] is None  # date, time and a badge glued: no source
+
+
+def test_date_without_a_year_is_not_completed_from_a_different_day():
+    page = (
+        '<html><head><meta itemprop="dateUpdate" content="2019-10-09 08:00:00"></head><body>'
+        f"<h2>英国美女转行当美人鱼</h2><div><span class='date'>发布时间：10-08 12:00</span></div>{BODY}</body></html>"
+    )
+    assert _meta(page)["date"] is None  # never guessed
+
+
+def test_account_named_by_the_lead_dateline_is_the_source():
+    page = (
+        "<html><body><h2>日本最后一家传呼机公司停止服务</h2><p class='author-name'>IT之家</p>"
+        "<p>IT之家9月30日消息 据外媒报道，9月30日，日本现存的唯一一家提供传呼机服务的营运商将正式终止服务，用户数一度超1000万人。</p>"
+        "</body></html>"
+    )
+    meta = _meta(page)
+    assert meta["source"] == "IT之家" and meta["authors"] == []
+
+
+def test_account_under_the_title_is_the_author():
+    page = (
+        "<html><body><h2 class='title'><span>原创</span>最不愁吃肉的国家：顿顿有肉吃</h2>"
+        f"<a class='media-user'><span>去驴行</span></a><div class='subscribe'>关注</div>{BODY}"
+        "<a class='footer-bar-action source'>别的账号 ⋅</a></body></html>"
+    )
+    meta = _meta(page)
+    assert meta["authors"] == ["去驴行"]
+
+
+def test_labelled_editor_in_an_author_slot_is_no_author():
+    page = f"<html><body><h1>标题在这里</h1>{BODY}<p class='show_author'>责任编辑：张迪 </p></body></html>"
+    meta = _meta(page)
+    assert meta["authors"] == [] and meta["editor"] == "张迪"
+
+
+def test_follow_button_in_an_author_card_is_no_name():
+    page = f"<html><body><h1>标题在这里</h1><div class='author'><div class='name'>中国广州发布</div><div>关注</div></div>{BODY}</body></html>"
+    assert _meta(page)["authors"] == ["中国广州发布"]
+
+
+def test_source_element_inside_a_glued_line():
+    page = (
+        "<html><body><h1>棱镜|数据业大整顿</h1><div><span class='a_catalog'><a>金融市场</a></span>"
+        f"<span class='a_source'>棱镜</span><span class='a_time'>2019-09-23 07:48</span></div>{BODY}</body></html>"
+    )
+    assert _meta(page)["source_element"] == "棱镜"
+
+
+def test_original_title_line_is_not_the_headline():
+    from boilerstrip import clean_article
+
+    page = (
+        "<html><head><meta property='og:title' content='姚明对周琦说了啥？周琦上下半场判若两人'></head><body>"
+        "<h1>姚明对周琦说了啥？周琦上下半场判若两人</h1><div>2019-09-07 09:59:22 来源: 新京报</div>"
+        "<div class='post_text'><p>（原标题：姚明对周琦说了啥？周琦上下半场判若两人）</p>"
+        "<p>姚明对周琦说了啥？大魔王上下半场判若两人</p>"
+        + "<p>新京报讯 2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队，保住进军东京奥运会的希望。</p>" * 3
+        + "</div></body></html>"
+    )
+    assert clean_article(page).title == "姚明对周琦说了啥？周琦上下半场判若两人"
+
+
+# ---------------------------------------------------------------- candidates
+
+PROSE = "This is a sentence of running text, long enough to be a paragraph of the article."
+
+
+def test_agreement_keeps_disputed_prose_inside_and_drops_repeated_captions():
+    skeleton = [
+        "Home News Sport",                         # 0
+        PROSE + " 1",                              # 1 both
+        "A caption under the photo, repeated.",    # 2 readability only, repeated below
+        "A caption under the photo, repeated.",    # 3 readability only
+        PROSE + " 2",                              # 4 trafilatura only, inside the core
+        PROSE + " 3",                              # 5 both
+        "Another story you may like, a teaser.",   # 6 trafilatura only, beyond the core
+    ]
+    chosen, method = _choose(skeleton, {"trafilatura": {1, 4, 5, 6}, "readability": {1, 2, 3, 5}})
+    assert method == "consensus" and chosen == [1, 4, 5]
+
+
+def test_without_agreement_the_candidate_under_the_title_wins():
+    skeleton = ["Only the title", PROSE + " lead", "Share Whatsapp", "You may like", PROSE + " a", PROSE + " b", PROSE + " c"]
+    chosen, _ = _choose(skeleton, {"trafilatura": {0, 1}, "readability": {2, 3, 4, 5, 6}}, lead=1)
+    assert chosen == [0, 1]
+
+
+def test_agreement_on_a_related_box_is_no_article():
+    skeleton = [PROSE + " 1", PROSE + " 2", PROSE + " 3", "Related one", "Related two"]
+    chosen, method = _choose(skeleton, {"trafilatura": {3, 4}, "readability": {0, 1, 2, 3, 4}})
+    assert method == "readability" and chosen == [0, 1, 2, 3, 4]
