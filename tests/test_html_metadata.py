@@ -123,3 +123,12 @@ def test_agreement_on_a_related_box_is_no_article():
     skeleton = [PROSE + " 1", PROSE + " 2", PROSE + " 3", "Related one", "Related two"]
     chosen, method = _choose(skeleton, {"trafilatura": {3, 4}, "readability": {0, 1, 2, 3, 4}})
     assert method == "readability" and chosen == [0, 1, 2, 3, 4]
+
+
+def test_innermost_author_slot_speaks():
+    page = (
+        "<html><body><h2>英国美女转行当美人鱼</h2><div class='author-txt'><p class='author-name'>加拿大必读</p>"
+        "<div class='article-source'><span class='date'>发布时间：10-08</span><span class='time'>12:00</span>"
+        f"<span>优质原创作者</span></div></div>{BODY}</body></html>"
+    )
+    assert _meta(page)["authors"] == ["加拿大必读"]

@@ -279,14 +279,14 @@ def _short(value: str | None) -> str | None:
         return None
     value = re.sub(rf"^{SOURCE_LABELS}\s*[：:]?\s*", "", value.strip()).strip()
     value = DATE.sub("", value).strip()
-    if not value or len(value) > 30 or _EMAIL_OR_URL.search(value) or _NOT_A_SOURCE.search(value):
+    if not value or len(value) > 30 or _EMAIL_OR_URL.search(value) or _GLUED_FIELDS.search(value):
         return None
     return value
 
 
 # A date label or a time left in a value: several fields glued together
-# (``发布时间：10-0812:00优质原创作者``), no source.
-_NOT_A_SOURCE = re.compile(rf"{DATE_LABELS}\s*[：:]|\d{{1,2}}[:：]\d{{2}}")
+# (``发布时间：10-0812:00优质原创作者``), no source and no name.
+_GLUED_FIELDS = re.compile(rf"{DATE_LABELS}\s*[：:]|\d{{1,2}}[:：]\d{{2}}")
 
 
 def _editor(element) -> str | None:
@@ -360,11 +360,13 @@ def _author_names(element) -> list[str]:
     what its label says (``<p class="show_author">责任编辑：张迪</p>`` holds
     an editor, no author). Child elements are apart (``<div>中国广州发布</div>
     <div>关注</div>``)."""
+    if any(_author_slot(inner, True) for inner in element.iterdescendants() if isinstance(inner.tag, str)):
+        return []  # the innermost slot speaks (``div.author-txt`` > ``p.author-name``)
     text = _spaced(element)
     fields = metadata_line(text)
     if fields is not None:
         return list(fields.get("authors") or [])
-    return _names(text)
+    return [] if _GLUED_FIELDS.search(text) else _names(text)
 
 
 # ---------------------------------------------------------------- dates without a year
