@@ -282,7 +282,7 @@ def test_an_output_folder_inside_an_input_is_not_walked(tmp_path):
 
 
 def test_a_second_run_into_the_same_folder_is_refused(tmp_path, capsys):
-    import fcntl
+    fcntl = pytest.importorskip("fcntl")
 
     pages = corpus(tmp_path / "crawl")
     staging = tmp_path / "out" / STAGING_NAME
@@ -318,3 +318,20 @@ def test_force_redoes_up_to_date_pages(tmp_path, capsys):
         "1 page: 0 cleaned (0 articles), 1 up to date, 0 errors",
         "1 page: 1 cleaned (1 article), 0 up to date, 0 errors",
     ]
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(tmp_path, monkeypatch):
+    crawl = corpus(tmp_path / "crawl")
+    locked = crawl / "copy0" / "163_1"
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if isinstance(path, (str, os.PathLike)) and Path(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr("boilerstrip.batch.os.scandir", scandir)
+    assert cli(crawl, "-o", tmp_path / "out") == 1
+    (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert error == {"file": "crawl/copy0/163_1/", "error": "cannot list folder: Permission denied"}
+    assert (tmp_path / "out" / "crawl" / "copy0" / "163_2" / "w3m.txt.json").exists()

@@ -47,7 +47,7 @@ from .decode import decode
 from .extract import extract_main, looks_like_html
 from .pipeline import clean_articles
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EPILOG = f"""\
 output:
@@ -76,8 +76,9 @@ errors:
 
 exit codes:
   0  every page was cleaned (or was up to date)
-  1  some pages failed: see OUT_DIR/{ERRORS_NAME} (--explain: the page failed)
-  2  usage error (bad option, missing input, output folder unusable)
+  1  some pages failed: see OUT_DIR/{ERRORS_NAME} (--explain: the page could not be read)
+  2  usage error (bad option, missing input, output folder unusable or in use)
+  130  interrupted (Ctrl-C): re-run the same command to finish
 
 See docs/cli.md for details and benchmark figures.
 """
@@ -143,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line on ``argv``; returns the exit code (a usage
+    error raises ``SystemExit(2)`` after printing one line, as argparse does)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.explain is not None:
@@ -159,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         parser.exit(EXIT_FAILED, "standard output was closed (--jsonl -); stopped\n")
     except KeyboardInterrupt:
-        parser.exit(130, "\ninterrupted; re-run the same command to finish\n")
+        parser.exit(EXIT_INTERRUPTED, "\ninterrupted; re-run the same command to finish\n")
     finally:
         progress.close()
     print(summary_report(summary, options), file=sys.stderr)
@@ -232,7 +235,7 @@ def _count(number: int, noun: str) -> str:
 
 # --explain ---------------------------------------------------------------------
 
-_RED, _YELLOW, _DIM, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[0m"
+_RED, _YELLOW, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[0m"
 
 
 def explain_command(path: Path, max_bytes: int, parser: argparse.ArgumentParser) -> int:
