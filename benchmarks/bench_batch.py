@@ -15,6 +15,10 @@ runs ``python -m boilerstrip`` on it as a user would:
   0.1 s and summed, which overcounts pages the processes share, so it is an
   upper bound; the largest single process (``getrusage(RUSAGE_CHILDREN)``)
   is reported too. Target: under 300 MB. Linux only.
+
+The speedup needs an otherwise idle machine: the load average is printed
+before each run, and with other CPU-bound processes on 2 cores ``--workers 2``
+cannot get two cores.
 """
 from __future__ import annotations
 
@@ -109,7 +113,7 @@ def speed(workdir: Path, pages: int) -> None:
     build_corpus(corpus, pages)
     times = {}
     for workers in (1, 2):
-        print(f"{pages:,} pages, --workers {workers}:")
+        print(f"{pages:,} pages, --workers {workers} (load average {os.getloadavg()[0]:.2f}):")
         times[workers], _ = run_cli([str(corpus), "-o", str(workdir / f"out{workers}"), "--workers", str(workers)])
         print(f"    wall {times[workers]:.1f} s, {pages / times[workers]:.1f} pages/s")
     print(f"speedup --workers 2 / --workers 1: {times[1] / times[2]:.2f}x (target >= 1.8)")
@@ -118,7 +122,7 @@ def speed(workdir: Path, pages: int) -> None:
 def memory(workdir: Path, pages: int) -> None:
     corpus = workdir / "memory"
     build_corpus(corpus, pages)
-    print(f"{pages:,} pages, --workers 2 --jsonl:")
+    print(f"{pages:,} pages, --workers 2 --jsonl (load average {os.getloadavg()[0]:.2f}):")
     args = [str(corpus), "-o", str(workdir / "out-memory"), "--workers", "2", "--jsonl", str(workdir / "all.jsonl")]
     seconds, peak = run_cli(args, sample=True)
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
