@@ -75,3 +75,22 @@ def test_png_renamed_html_warns():
 
 def test_parse_html_of_empty_markup_is_none():
     assert parse_html("") is None
+
+
+def test_readability_without_link_rewriting_gives_the_same_summary():
+    from readability import Document
+
+    from boilerstrip.extract import _readability_document
+
+    page = (
+        "<html><body><div class='nav'><a href='javascript:void(0)' onclick='x()'>菜单</a></div>"
+        "<div class='article'>" + "<p>这是正文的一段话，讲述了事情的经过，内容足够长，像一篇文章的段落。<a href='/a'>链接</a></p>" * 6
+        + "</div><div class='footer'>版权所有</div></body></html>"
+    )
+    fast = _readability_document(page).summary(html_partial=True)
+    stock = Document(page).summary(html_partial=True)
+    assert text_of(fast) == text_of(stock) and "这是正文" in text_of(fast)
+
+
+def text_of(fragment: str) -> str:
+    return element_text(parse_html("<html><body>" + fragment + "</body></html>"))

@@ -44,20 +44,27 @@ _META_DATE_KEYS = (
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–|\s-\s|-(?=[^-]{2,20}$))\s*")
 _CLASS_TOKEN = re.compile(r"[a-z]+")
 _EMAIL_OR_URL = re.compile(r"@|https?:|www\.|\.com\b", re.I)
+# Elements whose class or id may name an editor (XPath: no Python call per element).
+_EDITOR_CLASSED = (
+    "//*[contains(translate(@class, 'EDITOR', 'editor'), 'editor')"
+    " or contains(translate(@id, 'EDITOR', 'editor'), 'editor') or contains(@bosszone, 'editor')]"
+)
 # Buttons in an author card (``中国广州发布 关注``).
 _BUTTON = re.compile(r"[+＋]?(?:关注|已关注|订阅|已订阅|私信|主页|粉丝)")
 _LABELLED_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]")
 
 
-def html_metadata(root) -> dict:
-    """Fallback metadata of the page parsed as ``root`` (lxml element)."""
+def html_metadata(root, lines: list[str] | None = None) -> dict:
+    """Fallback metadata of the page parsed as ``root`` (lxml element);
+    ``lines``: the page's body text one block a line, when already made."""
     result: dict = {"title": None, "date": None, "source": None, "editor": None, "authors": []}
     if root is None:
         return result
     metas = _metas(root)
     ld = _json_ld(root)
     body = root.find("body")
-    lines = text_lines(element_text(body if body is not None else root))
+    if lines is None:
+        lines = text_lines(element_text(body if body is not None else root))
     title, title_element = _title(root, metas)
     result["title"] = title
     start = _title_index(lines, title)
@@ -89,7 +96,7 @@ def html_metadata(root) -> dict:
     )
     result["editor"] = (
         _first(fields.get("editor") for fields in reversed(meta_lines))
-        or _first(_editor(el) for el in root.iter() if _classed(el, "editor"))
+        or _first(_editor(el) for el in root.xpath(_EDITOR_CLASSED) if _classed(el, "editor"))
     )
     head_meta = [fields for fields in (metadata_line(line) for line in head) if fields]
     bylines = [byline(line) for line in head]
@@ -232,16 +239,22 @@ def _near_title(root, title_element, title: str | None) -> tuple[list, bool]:
 
     Without an ``<h1>`` the title's element is the first element that holds
     the title text alone (an ``<h2>``, a ``div.title``)."""
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
     if title_element is None and title:
         title_element = _title_element(root, title)
     if title_element is None:
-        return elements, False
-    try:
-        start = elements.index(title_element)
-    except ValueError:
-        return elements, False
-    return elements[start + 1 : start + 1 + NEAR_TITLE], True
+        return [el for el in root.iter() if isinstance(el.tag, str)], False
+    elements: list = []
+    seen = False
+    for el in root.iter():
+        if el is title_element:
+            seen = True
+        elif seen and isinstance(el.tag, str):
+            elements.append(el)
+            if len(elements) >= NEAR_TITLE:
+                break
+    if not seen:
+        return [el for el in root.iter() if isinstance(el.tag, str)], False
+    return elements, True
 
 
 #: How many elements after the title's element the byline block may span.
@@ -268,10 +281,14 @@ TITLE_BADGE = 4
 
 
 def _classed(element, *words: str) -> bool:
-    tokens = _CLASS_TOKEN.findall(((element.get("class") or "") + " " + (element.get("id") or "")).lower())
-    return any(token in words for token in tokens) or any(
-        word in (element.get("bosszone") or "").lower() for word in words
-    )
+    """True when a token of the element's class or id is one of ``words``
+    (or its ``bosszone`` holds one)."""
+    get = element.get
+    names, ident, zone = get("class"), get("id"), get("bosszone")
+    if names is None and ident is None and zone is None:
+        return False
+    tokens = _CLASS_TOKEN.findall(f"{names or ''} {ident or ''}".lower())
+    return any(token in words for token in tokens) or (zone is not None and any(word in zone.lower() for word in words))
 
 
 def _short(value: str | None) -> str | None:
