@@ -54,6 +54,15 @@ def corpus(folder: Path, copies: int = 1) -> Path:
     return folder
 
 
+def test_one_folder_input_is_mirrored_relative_to_it(tmp_path):
+    crawl = tmp_path / "crawl"
+    (crawl / "a").mkdir(parents=True)
+    shutil.copyfile(EPAPER, crawl / "a" / "b.txt")
+    assert cli(crawl, "-o", tmp_path / "out") == 0
+    assert sorted(tree(tmp_path / "out")) == ["a/b.txt.json"]
+    assert read_json(tmp_path / "out" / "a" / "b.txt.json")["file"] == "a/b.txt"
+
+
 def test_output_mirrors_the_input_tree(tmp_path):
     crawl = tmp_path / "crawl"
     (crawl / "a" / "b").mkdir(parents=True)
@@ -98,8 +107,8 @@ def test_gb18030_and_big5_files_are_decoded(tmp_path):
     (pages / "gb.txt").write_bytes(text.encode("gb18030"))
     (pages / "big5.txt").write_bytes(big5_text.encode("big5"))
     assert cli(pages, "-o", tmp_path / "out") == 0
-    assert read_json(tmp_path / "out" / "pages" / "gb.txt.json")["articles"] == expected(text)
-    big5 = read_json(tmp_path / "out" / "pages" / "big5.txt.json")["articles"]
+    assert read_json(tmp_path / "out" / "gb.txt.json")["articles"] == expected(text)
+    big5 = read_json(tmp_path / "out" / "big5.txt.json")["articles"]
     assert big5 == expected(big5_text)
     assert big5[0]["title"].startswith("莊嚴:全力以赴推動西藏清潔能源")
 
@@ -113,7 +122,7 @@ def test_junk_and_empty_files_give_empty_results_with_warnings(tmp_path):
     (pages / "image.htm").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
     assert cli(pages, "-o", tmp_path / "out") == 0
     for name in ("empty.html", "blank.txt", "binary.html", "image.htm"):
-        record = read_json(tmp_path / "out" / "pages" / f"{name}.json")
+        record = read_json(tmp_path / "out" / f"{name}.json")
         assert record["articles"] == [], name
         assert record["warnings"], name
     assert not (tmp_path / "out" / "errors.jsonl").exists()
@@ -127,10 +136,10 @@ def test_unreadable_pages_go_to_errors_jsonl_and_the_run_goes_on(tmp_path, capsy
     (pages / "huge.html").write_bytes(b"<p>x</p>" * 40_000)
     assert cli(pages, "-o", tmp_path / "out", "--max-bytes", "100K") == 1
     errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
-    assert [e["file"] for e in errors] == ["pages/broken.txt.gz", "pages/huge.html"]
+    assert [e["file"] for e in errors] == ["broken.txt.gz", "huge.html"]
     assert "not valid gzip data" in errors[0]["error"]
     assert errors[1]["error"] == "size is over the limit of 100 KB (--max-bytes)"
-    assert (tmp_path / "out" / "pages" / "good.txt.json").exists()
+    assert (tmp_path / "out" / "good.txt.json").exists()
     assert "2 errors" in capsys.readouterr().err
     (pages / "huge.html").unlink()
     (pages / "broken.txt.gz").unlink()
@@ -145,9 +154,9 @@ def test_gzip_pages_are_cleaned_and_gzip_bombs_are_capped(tmp_path):
     (pages / "bomb.html.gz").write_bytes(gzip.compress(b"\x00" * (8 * 1024 * 1024)))
     assert len((pages / "bomb.html.gz").read_bytes()) < 20_000
     assert cli(pages, "-o", tmp_path / "out", "--max-bytes", "1M") == 1
-    assert read_json(tmp_path / "out" / "pages" / "page.txt.gz.json")["articles"] == expected(SEED_004.read_bytes())
+    assert read_json(tmp_path / "out" / "page.txt.gz.json")["articles"] == expected(SEED_004.read_bytes())
     (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
-    assert error == {"file": "pages/bomb.html.gz", "error": "decompressed size is over the limit of 1 MB (--max-bytes)"}
+    assert error == {"file": "bomb.html.gz", "error": "decompressed size is over the limit of 1 MB (--max-bytes)"}
 
 
 def test_a_page_over_the_timeout_is_an_error(tmp_path):
@@ -156,7 +165,7 @@ def test_a_page_over_the_timeout_is_an_error(tmp_path):
     shutil.copyfile(EPAPER, pages / "slow.txt")
     assert cli(pages, "-o", tmp_path / "out", "--timeout", "0.001", "--workers", 1) == 1
     (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
-    assert error == {"file": "pages/slow.txt", "error": "cleaning took longer than 0.001 s (--timeout)"}
+    assert error == {"file": "slow.txt", "error": "cleaning took longer than 0.001 s (--timeout)"}
 
 
 def test_jsonl_has_one_record_per_article_also_when_resumed(tmp_path):
@@ -164,7 +173,7 @@ def test_jsonl_has_one_record_per_article_also_when_resumed(tmp_path):
     jsonl = tmp_path / "articles.jsonl"
     assert cli(crawl, "-o", tmp_path / "out", "--jsonl", jsonl) == 0
     records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
-    epaper = [r for r in records if r["file"] == "crawl/copy0/seeds/000_6ceb450048dfa4e8.txt"]
+    epaper = [r for r in records if r["file"] == "copy0/seeds/000_6ceb450048dfa4e8.txt"]
     want = expected(EPAPER.read_bytes())
     assert [r["index"] for r in epaper] == list(range(len(want)))
     assert [{k: v for k, v in r.items() if k not in ("file", "index")} for r in epaper] == want
@@ -179,8 +188,8 @@ def test_format_txt_writes_readable_text(tmp_path):
     pages.mkdir()
     shutil.copyfile(EPAPER, pages / "epaper.txt")
     assert cli(pages, "-o", tmp_path / "out", "--format", "txt") == 0
-    assert sorted(tree(tmp_path / "out")) == ["pages/epaper.txt.txt"]
-    text = (tmp_path / "out" / "pages" / "epaper.txt.txt").read_text(encoding="utf-8")
+    assert sorted(tree(tmp_path / "out")) == ["epaper.txt.txt"]
+    text = (tmp_path / "out" / "epaper.txt.txt").read_text(encoding="utf-8")
     articles = expected(EPAPER.read_bytes())
     blocks = text.split("\n" + "=" * 40 + "\n")
     assert len(blocks) == len(articles) > 1
@@ -274,7 +283,7 @@ def test_usage_errors_exit_2_without_traceback(tmp_path, capsys, args, message):
 
 def test_an_output_folder_inside_an_input_is_not_walked(tmp_path):
     crawl = corpus(tmp_path / "crawl")
-    pages = sorted(p.relative_to(tmp_path).as_posix() for p in crawl.rglob("*.txt"))
+    pages = sorted(p.relative_to(crawl).as_posix() for p in crawl.rglob("*.txt"))
     for _ in range(2):
         assert cli(crawl, "-o", crawl / "out", "--format", "txt") == 0
     results = sorted(p.relative_to(crawl / "out").as_posix() for p in (crawl / "out").rglob("*.txt"))
@@ -333,5 +342,5 @@ def test_a_folder_that_cannot_be_listed_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr("boilerstrip.batch.os.scandir", scandir)
     assert cli(crawl, "-o", tmp_path / "out") == 1
     (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
-    assert error == {"file": "crawl/copy0/163_1/", "error": "cannot list folder: Permission denied"}
-    assert (tmp_path / "out" / "crawl" / "copy0" / "163_2" / "w3m.txt.json").exists()
+    assert error == {"file": "copy0/163_1/", "error": "cannot list folder: Permission denied"}
+    assert (tmp_path / "out" / "copy0" / "163_2" / "w3m.txt.json").exists()

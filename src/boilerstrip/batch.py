@@ -121,8 +121,8 @@ def is_page(name: str) -> bool:
 
 
 def mirror_name(path: Path) -> str:
-    """The top-level name an input gets in the output tree (its own name,
-    as ``cp -r`` would give it; ``.`` is the current folder's name)."""
+    """The top-level name an input gets in the output tree when there are
+    several inputs: its own name (``.`` is the current folder's name)."""
     return Path(os.path.abspath(path)).name
 
 
@@ -133,8 +133,10 @@ def walk(inputs: Iterable[Path], skipped: Counter, exclude: Path | None = None) 
     folder ``exclude`` (the output folder) is never entered.
     """
     excluded = exclude.resolve() if exclude is not None else None
+    inputs = list(inputs)
+    one_folder = len(inputs) == 1 and inputs[0].is_dir()
     for root in inputs:
-        name = mirror_name(root)
+        name = "" if one_folder else mirror_name(root)
         if root.is_dir():
             yield from _walk_tree(root, name, excluded, skipped)
         elif is_page(root.name):
@@ -151,11 +153,11 @@ def _walk_tree(root: Path, prefix: str, excluded: Path | None, skipped: Counter)
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            yield InputFile(folder, rel + "/", f"cannot list folder: {error.strerror or error}")
+            yield InputFile(folder, (rel or mirror_name(folder)) + "/", f"cannot list folder: {error.strerror or error}")
             continue
         subfolders = []
         for entry in entries:
-            path, entry_rel = Path(entry.path), f"{rel}/{entry.name}"
+            path, entry_rel = Path(entry.path), f"{rel}/{entry.name}" if rel else entry.name
             kind = _entry_kind(entry, real_root)
             if kind == "folder":
                 if path.resolve() != excluded:

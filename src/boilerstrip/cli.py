@@ -7,9 +7,10 @@ Inputs are pages or folders of pages (walked recursively). Pages are *.txt,
 *.html, *.htm, *.shtml, *.xhtml, and the same with .gz; other files are
 skipped and counted. Symlinks are not followed out of an input's tree.
 
-The output mirrors the inputs as `cp -r INPUT... OUT_DIR` would:
-crawl/a/b.html -> OUT_DIR/crawl/a/b.html.json, holding
-{"file": "crawl/a/b.html", "articles": [...], "warnings": [...]}.
+The output mirrors the input tree: with one folder as input, crawl/a/b.html
+-> OUT_DIR/a/b.html.json, holding {"file": "a/b.html", "articles": [...],
+"warnings": [...]}. With several inputs, each keeps its own name at the top
+(OUT_DIR/crawl/a/b.html.json), as `cp -r INPUT... OUT_DIR` would.
 """
 from __future__ import annotations
 
@@ -184,7 +185,7 @@ def _batch_options(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         if output == path.resolve() or output in path.resolve().parents:
             parser.error(f"input {path} is inside the output folder {args.output}: results would land among the pages")
     names: dict[str, Path] = {}
-    for path in args.inputs:
+    for path in args.inputs if len(args.inputs) > 1 else ():
         other = names.setdefault(mirror_name(path), path)
         if other is not path:
             parser.error(f"inputs {other} and {path} would both be written to {args.output / mirror_name(path)}")
