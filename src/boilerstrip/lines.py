@@ -115,13 +115,19 @@ def ends_sentence(text: str) -> bool:
     quote or bracket after it counts too)."""
     # Closing quotes that are no sentence end are peeled off; ``」』`` are both.
     text = text.rstrip().rstrip(_CLOSING_ONLY)
-    return bool(text) and text[-1] in SENTENCE_END
+    return bool(text) and (text[-1] in SENTENCE_END or _ends_english_sentence(text))
+
+
+def _ends_english_sentence(text: str) -> bool:
+    """``… in the city centre.``: a full stop after a word, in a line of
+    words (not ``更多...``, not ``news.163.com.``)."""
+    return text[-1] == "." and text[-2:-1].isalnum() and text.count(" ") >= 2
 
 
 def is_prose(text: str) -> bool:
     """A line of running text: sentence punctuation inside, or a sentence end."""
     end = text.rstrip().rstrip(_CLOSING_ONLY)
-    if end and end[-1] in SENTENCE_END:
+    if end and (end[-1] in SENTENCE_END or _ends_english_sentence(end)):
         return True
     return len(text) > 20 and _PROSE_PUNCT.search(text) is not None
 
