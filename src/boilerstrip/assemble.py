@@ -30,13 +30,14 @@ def build_article(lines: list[Line], page_warnings: list[str]) -> Article:
         else:
             subtitles.append(line.text)
             seen += "\n" + squeezed
-    meta = resolve_metadata(lines)
+    paragraphs = _paragraphs(body_lines)
+    meta = resolve_metadata(lines, lead=paragraphs[0] if paragraphs else "")
     numbers = {line.number for line in lines}
     warnings = [w for w in page_warnings if not w.startswith("line ") or _warning_line(w) in numbers]
     return Article(
         title=title,
         subtitles=tuple(subtitles),
-        body="\n\n".join(_paragraphs(body_lines)),
+        body="\n\n".join(paragraphs),
         captions=tuple(line.text for line in lines if line.role == CAPTION),
         source=meta["source"],
         date=meta["date"],

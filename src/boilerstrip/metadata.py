@@ -72,7 +72,7 @@ def split_names(text: str) -> list[str]:
 
 
 # ``路闻卓立编译人民币交易与研究``: the translator, then where the text was from.
-_COMPILED_BY = re.compile(r"([\u4e00-\u9fff·]{2,6}?)(?:编译|編譯|整合|综合|撰写)\S+")
+_COMPILED_BY = re.compile(r"([\u4e00-\u9fff·]{2,6}?)(?:编译|編譯|整合|综合|撰写)")
 # Words after a reporter's name that are no name: 报道, 整合, 编译, 发自…
 _NAME_TAIL = re.compile(r"\s*(?:摄影?报道|报道|報道|整合|综合|編譯|编译|电|電|发自\S{1,6}|摄|攝)$")
 
@@ -316,11 +316,14 @@ def parse_metadata(page: Page) -> None:
 _ANY_CUE = re.compile("|".join((METADATA_CUE.pattern, _BYLINE_CUE.pattern, _DATELINE_CUE.pattern)))
 
 
-_PRIORITY = {"metadata": 0, "byline": 1, "credit": 2, "dateline": 3}
+_PRIORITY = {"metadata": 0, "byline": 1, "account": 2, "credit": 3, "dateline": 4}
 
 
-def resolve_metadata(lines: list[Line]) -> dict:
-    """Each field from the most trusted line that gives it."""
+def resolve_metadata(lines: list[Line], lead: str = "") -> dict:
+    """Each field from the most trusted line that gives it.
+
+    An account name under the title is the author, unless the lead paragraph
+    opens with it (``IT之家9月30日消息…``): then it is the outlet."""
     found = sorted((line for line in lines if line.meta), key=lambda line: _PRIORITY[line.meta["kind"]])
     result: dict = {"source": None, "date": None, "editor": None, "authors": []}
     editors: list[str] = []
@@ -331,6 +334,9 @@ def resolve_metadata(lines: list[Line]) -> dict:
         for name in (line.meta.get("editor") or "").split():
             if name not in editors and (not editors or line.meta["kind"] == "metadata"):
                 editors.append(name)
+        if line.meta["kind"] == "account" and lead.startswith(line.meta["authors"][0]):
+            result["source"] = result["source"] or line.meta["authors"][0]
+            continue
         if not result["authors"] and line.meta.get("authors"):
             result["authors"] = list(line.meta["authors"])
     result["editor"] = " ".join(editors) or None

@@ -118,8 +118,8 @@ def find_article(page: Page) -> None:
             line.remove("outside_article")
         elif end < i <= bottom and line.role == TEXT and not _is_metadata(line.text):
             line.remove("outside_article")
-    _mark_headlines(lines, top, start)
     _clear_header(lines, top, start)
+    _mark_headlines(lines, top, start)
 
 
 def _mark_headlines(lines: list[Line], top: int, start: int) -> None:
@@ -353,9 +353,34 @@ def _clear_header(lines: list[Line], top: int, start: int) -> None:
         text = line.text
         if _is_metadata(text):
             continue
+        account = _account_name(lines, i, start)
+        if account:
+            line.remove("byline")
+            line.meta = {"kind": "account", "authors": [account]}
+            continue
         if len(text) >= 8 and _mostly_cjk(text) and not text.startswith("["):
             continue
         line.remove("outside_article")
+
+
+_ACCOUNT = re.compile(r"(?:\[[^\[\]]{0,60}\]\s*)?(?P<name>[^\s\[\]，。,:：|/]{2,12})")
+_FOLLOW_BUTTONS = frozenset({"关注", "+关注", "+ 关注", "订阅", "+订阅", "已关注"})
+
+
+def _account_name(lines: list[Line], i: int, start: int) -> str | None:
+    """A self-media account's name under the title: a short name right above
+    the publish-time line (``加拿大必读`` / ``发布时间：10-08 12:00``) or
+    right before a follow button (``[ff82000003] 去驴行`` / ``关注``)."""
+    match = _ACCOUNT.fullmatch(lines[i].text)
+    if match is None or match["name"] in _FOLLOW_BUTTONS:
+        return None
+    following = next((j for j in range(i + 1, start) if lines[j].role == TEXT), None)
+    if following is None:
+        return None
+    text = lines[following].text
+    if text in _FOLLOW_BUTTONS or (_is_date_line(text) or metadata_line(text) is not None and "时间" in text):
+        return match["name"]
+    return None
 
 
 _NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
