@@ -53,3 +53,9 @@ def test_removed_pieces_name_their_detector_and_line():
     assert Removal("(文/记者 杨帆 卢志民)", "credit", 40) in removed
     assert Removal("来源:重庆日报2024-07-11 10:01", "metadata", 12) in removed
     assert Removal("携手打造援藏工作标志性成果", "duplicate_headline", 16) in removed
+
+
+def test_junk_bytes_give_an_empty_article_with_a_warning():
+    article = clean_article(bytes(range(1, 256)) * 10)
+    assert article.body == "" and article.title is None
+    assert "not text in any known encoding" in article.warnings[0]

@@ -46,3 +46,10 @@ def test_page_break_and_caption_mid_sentence():
         "力争实现能源产业串珠成链、聚链成群。"
     )
     assert article.captions == ("7月10日,西部(重庆)科学城西永综保区储能电站正式并网。重庆日报首席记者龙帆摄\\视觉重庆",)
+
+
+def test_a_link_glued_to_the_last_paragraph_is_cut_not_the_paragraph():
+    text = "标题示例新闻标题\n\n" + "第三方数据行业的整顿仍将持续，" * 4 + "可以预见。\n\n转型之路，道阻且长。而眼下，第三方数据行业的整顿仍将持续。●返回腾讯网首页>>"
+    article = clean_article(text)
+    assert article.body.endswith("第三方数据行业的整顿仍将持续。")
+    assert ("●返回腾讯网首页>>", "trailing_link") in [(r.text, r.detector) for r in article.removed]

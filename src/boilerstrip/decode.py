@@ -58,6 +58,10 @@ _MAGIC = (
 )
 
 
+#: Above this share of U+FFFD after the last-resort UTF-8 decode, the input is junk.
+JUNK_RATIO = 0.05
+
+
 def decode(page: bytes) -> tuple[str, list[str]]:
     """Decode raw bytes to text. Returns the text and any warnings."""
     for magic, what in _MAGIC:
@@ -102,9 +106,11 @@ def decode(page: bytes) -> tuple[str, list[str]]:
                 ]
             except LookupError:
                 pass
-    return page.decode("utf-8", errors="replace"), [
-        "encoding could not be determined; decoded as UTF-8 with replacement characters"
-    ]
+    text = page.decode("utf-8", errors="replace")
+    undecodable = text.count("\ufffd") / max(1, len(text))
+    if undecodable > JUNK_RATIO:
+        return "", [f"input is not text in any known encoding ({undecodable:.0%} undecodable): nothing to clean"]
+    return text, ["encoding could not be determined; decoded as UTF-8 with replacement characters"]
 
 
 def _utf16_without_bom(page: bytes) -> str | None:

@@ -3,6 +3,7 @@
 * :func:`remove_ruby_pinyin`  ``產(chǎn)業(yè)`` -> ``產業``, each annotation a removal;
 * :func:`flag_garbled_text`   text garbled beyond repair is kept and named in a warning;
 * :func:`split_glued_credits` ``图片由渝北区委宣传部提供163天`` -> caption + ``163天``;
+* :func:`cut_trailing_links`   ``…仍将持续。●返回腾讯网首页>>`` -> the link is cut;
 * :func:`remove_headline_echoes` image alt text repeating the headline goes, its caption is set aside;
 * :func:`move_midsentence_captions` a caption between the halves of a sentence
   is set aside and the halves re-joined;
@@ -150,6 +151,22 @@ def _splits_a_word(before: str, after: str) -> bool:
     return not ends_sentence(before) and before[-1:].isalnum() and bool(_FIRST_CLAUSE.match(after))
 
 
+_TRAILING_LINK = re.compile(r"[●•▶►]?\s*(?:返回|回到|进入)[^。！？!?\s]{1,16}(?:>>+|》》)$")
+
+
+def cut_trailing_links(page: Page) -> None:
+    """Cut a navigation link glued to the end of a paragraph.
+
+    ``…第三方数据行业的整顿仍将持续。●返回腾讯网首页>>``: the paragraph
+    stays, ``●返回腾讯网首页>>`` is a removal of ``trailing_link``.
+    """
+    for line in page.lines:
+        if line.role == TEXT and line.text.endswith((">>", "》》")):
+            match = _TRAILING_LINK.search(line.text)
+            if match and match.start() > 0:
+                line.cut(match.start(), match.end(), "trailing_link")
+
+
 def remove_headline_echoes(page: Page) -> None:
     """An image's alt text repeats the headline inside the article; the short
     line after it is that image's caption.
@@ -180,6 +197,7 @@ REPAIRS = (
     remove_ruby_pinyin,
     flag_garbled_text,
     split_glued_credits,
+    cut_trailing_links,
     remove_headline_echoes,
     move_midsentence_captions,
     join_page_breaks,

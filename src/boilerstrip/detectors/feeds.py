@@ -20,7 +20,11 @@ TIMESTAMP = re.compile(
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}:\d{2}|刚刚|\d{1,2}\s*(?:秒|分钟|小时|天)前|昨天(?:\s*\d{1,2}:\d{2})?|前天(?:\s*\d{1,2}:\d{2})?"
 )
-_TEASER_END = re.compile(r".{2,400}?(?:\[(?:详细|詳細|全文|更多|详情|詳情)\]|【(?:详细|詳細|全文|详情)】|>>+|》》)\s*[-—]?")
+# ``…[詳細]`` ends a teaser of any length; a bare ``>>`` only a short link line
+# (a paragraph ending ``…仍将持续。●返回腾讯网首页>>`` is prose with a link glued on).
+_TEASER_END = re.compile(
+    r".{2,400}?(?:\[(?:详细|詳細|全文|更多|详情|詳情)\]|【(?:详细|詳細|全文|详情)】)\s*[-—]?|.{2,60}?(?:>>+|》》)\s*[-—]?"
+)
 # Cues (see ``base.cued_lines``): a line can only be a feed heading, a dated
 # headline or a teaser if it holds one of these.
 _HEADING_CUE = re.compile(cue_words(*FEED_HEADING_WORDS))
