@@ -1,7 +1,9 @@
 """Repairs on real lines: ruby pinyin, garbled text, glued credits, page breaks."""
-from boilerstrip import clean_article
+from boilerstrip import Removal, clean_article
 from boilerstrip.lines import split_lines
 from boilerstrip.repairs import flag_garbled_text, remove_ruby_pinyin
+
+from .conftest import FIXTURES
 
 
 def test_ruby_pinyin_is_cut_and_accounted_for():
@@ -49,7 +51,12 @@ def test_page_break_and_caption_mid_sentence():
 
 
 def test_a_link_glued_to_the_last_paragraph_is_cut_not_the_paragraph():
-    text = "标题示例新闻标题\n\n" + "第三方数据行业的整顿仍将持续，" * 4 + "可以预见。\n\n转型之路，道阻且长。而眼下，第三方数据行业的整顿仍将持续。●返回腾讯网首页>>"
-    article = clean_article(text)
-    assert article.body.endswith("第三方数据行业的整顿仍将持续。")
-    assert ("●返回腾讯网首页>>", "trailing_link") in [(r.text, r.detector) for r in article.removed]
+    last = next(
+        line.strip()
+        for line in (FIXTURES / "pages" / "qq_2" / "w3m.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("转型之路")
+    )
+    assert last.endswith("●返回腾讯网首页>>")
+    article = clean_article("标题：数据业大整顿\n\n" + last)
+    assert article.body == last[: -len("●返回腾讯网首页>>")]
+    assert Removal("●返回腾讯网首页>>", "trailing_link", 3) in article.removed

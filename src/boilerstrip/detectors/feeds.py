@@ -23,7 +23,7 @@ TIMESTAMP = re.compile(
 # ``…[詳細]`` ends a teaser of any length; a bare ``>>`` only a short link line
 # (a paragraph ending ``…仍将持续。●返回腾讯网首页>>`` is prose with a link glued on).
 _TEASER_END = re.compile(
-    r".{2,400}?(?:\[(?:详细|詳細|全文|更多|详情|詳情)\]|【(?:详细|詳細|全文|详情)】)\s*[-—]?|.{2,60}?(?:>>+|》》)\s*[-—]?"
+    r".{2,400}?(?:\[(?:详细|詳細|全文|更多|详情|詳情)\]|【(?:详细|詳細|全文|详情)】)\s*[-—]?|[^。！？!?]{2,60}?(?:>>+|》》)\s*[-—]?"
 )
 # Cues (see ``base.cued_lines``): a line can only be a feed heading, a dated
 # headline or a teaser if it holds one of these.
