@@ -3,6 +3,9 @@ exactly one place (a headline, the body, a caption, or ``removed``)."""
 from collections import Counter
 import unicodedata
 
+from boilerstrip import clean_articles
+from boilerstrip.extract import looks_like_html
+
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"}
 
 
@@ -23,3 +26,12 @@ def output_chars(articles) -> Counter:
 def assert_conserved(text: str, articles) -> None:
     got, want = output_chars(articles), visible(text)
     assert got == want, {"lost": dict(want - got), "invented": dict(got - want)}
+
+
+def cleaned_and_conserved(text: str):
+    """``clean_articles(text)``, checking conservation unless ``text`` is HTML
+    (then it holds against the extracted text, not the markup)."""
+    articles = clean_articles(text)
+    if not looks_like_html(text):
+        assert_conserved(text, articles)
+    return articles

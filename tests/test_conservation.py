@@ -4,10 +4,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boilerstrip import clean_article, clean_articles
-from boilerstrip.extract import looks_like_html
 
 from .conftest import SEED_NAMES, seed_text
-from .conservation import assert_conserved
+from .conservation import assert_conserved, cleaned_and_conserved
 
 SEED_LINES = [line for name in SEED_NAMES for line in seed_text(name).splitlines()]
 CHROME_WORDS = [
@@ -46,21 +45,5 @@ def test_seed_lines_cut_and_glued(lines, data):
 @settings(max_examples=200)
 def test_random_text_never_raises_and_is_conserved(parts):
     text = "".join(parts)
-    articles = clean_articles(text)
-    if not looks_like_html(text):
-        assert_conserved(text, articles)
+    cleaned_and_conserved(text)
     assert isinstance(clean_article(text).warnings, tuple)
-
-
-@given(st.binary(max_size=2000))
-@settings(max_examples=150)
-def test_any_bytes_never_raise(data):
-    article = clean_article(data)
-    assert isinstance(article.body, str)
-
-
-@given(st.lists(st.sampled_from(SEED_LINES), max_size=40))
-@settings(max_examples=50)
-def test_results_are_deterministic(lines):
-    text = "\n".join(lines)
-    assert [a.to_dict() for a in clean_articles(text)] == [a.to_dict() for a in clean_articles(text)]

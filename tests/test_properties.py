@@ -8,11 +8,10 @@ from hypothesis import strategies as st
 
 from boilerstrip import clean_article, clean_articles
 from boilerstrip.detectors import _SCANNER, LINE_DETECTORS
-from boilerstrip.extract import looks_like_html
 from boilerstrip.lines import TEXT, split_lines
 
 from .conftest import SEED_NAMES, SEEDS, seed_text
-from .conservation import assert_conserved
+from .conservation import assert_conserved, cleaned_and_conserved
 
 settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci")
@@ -30,18 +29,13 @@ SEPARATORS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\
 @given(st.text(max_size=3000))
 @settings(max_examples=300)
 def test_any_text_never_raises_and_is_conserved(text):
-    articles = clean_articles(text)
-    if not looks_like_html(text):
-        assert_conserved(text, articles)
+    cleaned_and_conserved(text)
 
 
 @given(st.lists(st.one_of(st.sampled_from(SEED_LINES), st.sampled_from(SEPARATORS), st.text(max_size=6)), max_size=60))
 @settings(max_examples=200)
 def test_seed_lines_with_odd_separators_are_conserved(parts):
-    text = "".join(parts)
-    articles = clean_articles(text)
-    if not looks_like_html(text):
-        assert_conserved(text, articles)
+    cleaned_and_conserved("".join(parts))
 
 
 @st.composite
