@@ -27,6 +27,8 @@ DATE_LABELS = r"(?:最后更新|更新于|发布时间|發佈時間|發布時間
 _LABEL = re.compile(
     rf"(?P<label>{SOURCE_LABELS}|{EDITOR_LABELS}|{AUTHOR_LABELS}|{OTHER_LABELS}|{DATE_LABELS})\s*[：:|丨︱]\s*"
 )
+_SOURCE_LABEL, _EDITOR_LABEL = re.compile(SOURCE_LABELS), re.compile(EDITOR_LABELS)
+_AUTHOR_LABEL, _OTHER_LABEL = re.compile(AUTHOR_LABELS), re.compile(OTHER_LABELS)
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
@@ -38,6 +40,11 @@ _FILLER = re.compile(
 )
 _NAME = r"[\u4e00-\u9fff·•]{2,6}"
 _NAMES = re.compile(rf"{_NAME}(?:[\s、,，&＆]+{_NAME}){{0,6}}")
+_ONE_NAME = re.compile(_NAME)
+_NAME_SEPARATORS = re.compile(r"[\s、,，/／&＆]+")
+_WEN_PREFIX = re.compile(r"^文\s*[/／|:：]\s*")
+_REPORTED = re.compile(r"(?:摄影?报道|报道|報道)$")
+_EDITOR_CREDIT = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]?\s*(.+)")
 _ROLE_WORDS = re.compile(
     r"(?:本报|本刊|本网|驻\S{1,6}?)?(?:首席记者|特约记者|见习记者|实习记者|摄影记者|记者|記者|实习生|實習生|通讯员|通訊員|撰文|作者)"
 )
@@ -68,7 +75,7 @@ def split_names(text: str) -> list[str]:
     compiled = _COMPILED_BY.match(text)
     if compiled:
         text = compiled.group(1)
-    return [name for name in re.split(r"[\s、,，/／&＆和]+", text) if name and not _NAME_TAIL.fullmatch(name)]
+    return [name for name in _NAME_SEPARATORS.split(text) if name and not _NAME_TAIL.fullmatch(name)]
 
 
 # ``路闻卓立编译人民币交易与研究``: the translator, then where the text was from.
@@ -80,13 +87,13 @@ _NAME_TAIL = re.compile(r"\s*(?:摄影?报道|报道|報道|整合|综合|編譯
 def parse_credits(text: str) -> dict:
     """Authors (and source) from a credit such as
     ``新重庆-重庆日报首席记者张亦筑实习生文彦之`` or ``文/记者 杨帆 卢志民``."""
-    text = re.sub(r"^文\s*[/／|:：]\s*", "", text.strip())
-    text = re.sub(r"(?:摄影?报道|报道|報道)$", "", text)
+    text = _WEN_PREFIX.sub("", text.strip())
+    text = _REPORTED.sub("", text)
     parts = _ROLE_WORDS.split(text)
     roles = _ROLE_WORDS.findall(text)
     if not roles:
         names = split_names(text)
-        return {"authors": names} if names and all(re.fullmatch(_NAME, n) for n in names) else {}
+        return {"authors": names} if names and all(_ONE_NAME.fullmatch(n) for n in names) else {}
     authors = []
     for role, names in zip(roles, parts[1:]):
         if "摄影" in role:
@@ -123,20 +130,20 @@ def metadata_line(text: str) -> dict | None:
         end = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
         name = label.group("label")
         value = DATE.sub(" ", inner[label.end() : end]).strip()
-        if re.fullmatch(EDITOR_LABELS, name):
+        if _EDITOR_LABEL.fullmatch(name):
             value = _clean_editor(value)
         value = _strip_filler(value)
-        if re.fullmatch(SOURCE_LABELS, name):
+        if _SOURCE_LABEL.fullmatch(name):
             if value and len(value) <= 30:
                 fields.setdefault("source", value)
-        elif re.fullmatch(EDITOR_LABELS, name):
+        elif _EDITOR_LABEL.fullmatch(name):
             if value and len(value) <= 30:
                 fields.setdefault("editor", value)
-        elif re.fullmatch(AUTHOR_LABELS, name):
+        elif _AUTHOR_LABEL.fullmatch(name):
             names = [n for n in parse_credits(value).get("authors", []) if len(n) <= 12]
             if names and len(value) <= 40:
                 fields.setdefault("authors", names)
-        elif re.fullmatch(OTHER_LABELS, name) and name.startswith(("原标题", "原標題")):
+        elif _OTHER_LABEL.fullmatch(name) and name.startswith(("原标题", "原標題")):
             continue
         elif len(value) > 40:
             return None
@@ -180,7 +187,7 @@ def _strip_filler(value: str) -> str:
 def _clean_editor(value: str) -> str:
     """``杨倩_NF4425`` -> ``杨倩`` (an editor code after a name is dropped);
     ``汤诗瑶、丁涛`` -> ``汤诗瑶 丁涛``."""
-    return " ".join(_EDITOR_CODE.sub("", name) for name in re.split(r"[\s、,，/／]+", value) if name)
+    return " ".join(_EDITOR_CODE.sub("", name) for name in _NAME_SEPARATORS.split(value) if name)
 
 
 _EDITOR_CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[_＿][A-Za-z0-9]{1,12}|[A-Za-z]{1,4}\d{2,})$")
@@ -274,7 +281,7 @@ def cut_trailing_credit(line: Line) -> dict | None:
     if not match or match.start() == 0:
         return None
     credits = match["credits"]
-    editor = re.match(r"(?:责任编辑|责编|编辑)\s*[：:]?\s*(.+)", credits)
+    editor = _EDITOR_CREDIT.match(credits)
     fields = {"editor": _clean_editor(editor.group(1).strip())} if editor else parse_credits(credits)
     line.cut(match.start(), match.end(), "credit")
     return fields
