@@ -21,7 +21,6 @@
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .article import Article
@@ -35,8 +34,6 @@ from .region import find_article
 from .repairs import repair
 from .split import split_articles
 
-#: A sentence of Latin-script prose: long, ending in sentence punctuation.
-_SENTENCE = re.compile(r"^.{40,}[.!?][\"'”’)]?$|\w[.!?] [A-Z\"“]", re.S)
 EMPTY_INPUT = "empty input: no text to clean"
 
 
@@ -45,9 +42,23 @@ def clean_articles(page: str | bytes, *, url: str | None = None) -> list[Article
 
     ``page`` is scraped text, HTML, or raw bytes in any Chinese encoding.
     """
+    return _clean(page, url)[0]
+
+
+def clean_article(page: str | bytes, *, url: str | None = None) -> Article:
+    """The lead article on ``page``; an empty :class:`Article` with a warning
+    when there is nothing to clean."""
+    articles, warnings = _clean(page, url)
+    if articles:
+        return articles[0]
+    return Article(warnings=tuple(warnings) or (EMPTY_INPUT,))
+
+
+def _clean(page: object, url: object) -> tuple[list[Article], list[str]]:
+    """The articles, and the decoding warnings (for an empty result)."""
     text, warnings = _page_text(page, url)
     if not text.strip():
-        return []
+        return [], warnings
     fallback: dict = {}
     extracted = False
     if looks_like_html(text):
@@ -71,7 +82,7 @@ def clean_articles(page: str | bytes, *, url: str | None = None) -> list[Article
     articles = [build_article(segment, lines.warnings) for segment in split_articles(lines)]
     if articles and fallback:
         articles[0] = _fill(articles[0], fallback)
-    return articles
+    return articles, warnings
 
 
 def _fill(article: Article, fallback: dict) -> Article:
@@ -81,13 +92,6 @@ def _fill(article: Article, fallback: dict) -> Article:
     if title and not article.title and paragraphs and "".join(paragraphs[0].split()) == "".join(title.split()):
         # The page's <h1> read as prose (a long title with a comma).
         article = replace(article, title=paragraphs[0], body="\n\n".join(paragraphs[1:]))
-    for k, subtitle in enumerate(article.subtitles):
-        if _SENTENCE.search(subtitle):
-            # Running text read as a headline (a sentence ending in ``.``):
-            # it and what follows it open the body.
-            moved = list(article.subtitles[k:])
-            article = replace(article, subtitles=article.subtitles[:k], body="\n\n".join(moved + article.paragraphs))
-            break
     fields = {key: fallback[key] for key in ("title", "source", "date", "editor") if not getattr(article, key) and fallback.get(key)}
     slot = fallback.get("source_element")
     if article.source and slot and slot != article.source and slot in article.source:
@@ -97,16 +101,6 @@ def _fill(article: Article, fallback: dict) -> Article:
     if not article.authors and fallback.get("authors"):
         fields["authors"] = tuple(fallback["authors"])
     return replace(article, **fields) if fields else article
-
-
-def clean_article(page: str | bytes, *, url: str | None = None) -> Article:
-    """The lead article on ``page``; an empty :class:`Article` with a warning
-    when there is nothing to clean."""
-    articles = clean_articles(page, url=url)
-    if articles:
-        return articles[0]
-    _, warnings = _page_text(page, url)
-    return Article(warnings=tuple(warnings) or (EMPTY_INPUT,))
 
 
 def _page_text(page: object, url: object) -> tuple[str, list[str]]:
