@@ -44,9 +44,7 @@ from .batch import (
     run,
     walk,
 )
-from .decode import decode
-from .extract import extract_main, looks_like_html
-from .pipeline import clean_articles
+from .pipeline import clean_articles, page_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -268,8 +266,7 @@ def pipeline_text(data: bytes) -> str:
     """The text whose lines ``Removal.line`` counts: the decoded page, or
     for HTML the main-content text the pipeline extracts from it (steps 1
     and 2 of :mod:`boilerstrip.pipeline`)."""
-    text, _ = decode(data)
-    return extract_main(text).text if looks_like_html(text) else text
+    return page_text(data).text
 
 
 def explain(data: bytes, *, colour: bool = False) -> str:

@@ -21,7 +21,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from .article import Article
 from .assemble import build_article
@@ -54,19 +54,39 @@ def clean_article(page: str | bytes, *, url: str | None = None) -> Article:
     return Article(warnings=tuple(warnings) or (EMPTY_INPUT,))
 
 
+@dataclass(frozen=True)
+class PageText:
+    """Steps 1 and 2: the text whose lines ``Removal.line`` counts."""
+
+    text: str
+    warnings: list[str]
+    #: Metadata read from the HTML (fallbacks for empty fields); ``{}`` for text.
+    html_meta: dict = field(default_factory=dict)
+    #: True when the HTML extractor has already found the article.
+    extracted: bool = False
+
+
+def page_text(page: str | bytes, *, url: str | None = None) -> PageText:
+    """Decode ``page`` and, for HTML, extract its main content."""
+    text, warnings = _decoded(page, url)
+    if not text.strip() or not looks_like_html(text):
+        return PageText(text, warnings)
+    extraction = extract_main(text)
+    return PageText(
+        extraction.text,
+        warnings + extraction.warnings,
+        extraction.meta,
+        extraction.method not in ("page", "none"),
+    )
+
+
 def _clean(page: object, url: object) -> tuple[list[Article], list[str]]:
     """The articles, and the decoding warnings (for an empty result)."""
-    text, warnings = _page_text(page, url)
-    if not text.strip():
-        return [], warnings
-    fallback: dict = {}
-    extracted = False
-    if looks_like_html(text):
-        extraction = extract_main(text)
-        text, fallback = extraction.text, extraction.meta
-        extracted = extraction.method not in ("page", "none")
-        warnings.extend(extraction.warnings)
-    lines = split_lines(text)
+    read = page_text(page, url=url)
+    if not read.text.strip():
+        return [], read.warnings
+    fallback, extracted, warnings = read.html_meta, read.extracted, read.warnings
+    lines = split_lines(read.text)
     lines.warnings.extend(warnings)
     detect_chrome(lines)
     if not extracted:
@@ -103,7 +123,7 @@ def _fill(article: Article, fallback: dict) -> Article:
     return replace(article, **fields) if fields else article
 
 
-def _page_text(page: object, url: object) -> tuple[str, list[str]]:
+def _decoded(page: object, url: object) -> tuple[str, list[str]]:
     if url is not None and not isinstance(url, str):
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
     if isinstance(page, str):
