@@ -66,11 +66,6 @@ def _headline_block(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return kept[:1], kept[1:]
 
 
-def _repeats(line: str, title: str) -> bool:
-    squeezed, target = "".join(line.split()), "".join(title.split())
-    return bool(squeezed) and squeezed in target
-
-
 def _paragraphs(lines: list[Line]) -> list[str]:
     paragraphs: list[str] = []
     for line in lines:

@@ -44,6 +44,7 @@ from .batch import (
     run,
     walk,
 )
+from .lines import split_lines
 from .pipeline import clean_articles, page_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -280,7 +281,7 @@ def explain(data: bytes, *, colour: bool = False) -> str:
     for article in articles:
         for piece in article.removed:
             by_line[piece.line].append(piece)
-    lines = [" ".join(raw.split()) for raw in pipeline_text(data).splitlines()]
+    lines = [line.text for line in split_lines(pipeline_text(data)).lines]
     width = max((len(piece.detector) for pieces in by_line.values() for piece in pieces), default=0)
     out = [_explain_line(number, text, by_line.get(number, []), width, colour) for number, text in enumerate(lines, 1)]
     out += ["", _tally(articles, by_line)]

@@ -30,7 +30,7 @@ import re
 import datetime
 
 from .extract import LEAD_MIN, element_text, text_lines
-from .metadata import DATE, DATE_LABELS, SOURCE_LABELS, byline, metadata_line, parse_date
+from .metadata import DATE, DATE_LABELS, NAME_SEPARATORS, SOURCE_LABELS, byline, metadata_line, parse_date
 
 #: How many lines after the title the byline block may reach.
 BYLINE_WINDOW = 12
@@ -326,7 +326,7 @@ def _names(text: str | None, exclude: str | None = None) -> list[str]:
         return []
     if exclude and _squeeze(text) == _squeeze(exclude):
         return []
-    names = [name for name in re.split(r"[\s、,，/／&＆]+", text.strip()) if name and not _BUTTON.fullmatch(name)]
+    names = [name for name in NAME_SEPARATORS.split(text.strip()) if name and not _BUTTON.fullmatch(name)]
     if not names or any(len(name) > 20 for name in names):
         return []
     return names

@@ -23,7 +23,6 @@ BLANK = "blank"
 # Characters that end a sentence (ASCII forms too: some crawlers fold them).
 SENTENCE_END = frozenset("。！？!?…；;」』")
 CLOSING_QUOTES = frozenset("”’\"'」』)）】]")
-CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 _CLOSING_ONLY = "".join(sorted(CLOSING_QUOTES - SENTENCE_END))
 
 _PROSE_PUNCT = re.compile(r"[，,。；;！!？?]")
@@ -95,9 +94,6 @@ class Page:
 
     lines: list[Line]
     warnings: list[str] = field(default_factory=list)
-
-    def kept_lines(self) -> list[Line]:
-        return [line for line in self.lines if line.role == TEXT]
 
 
 def fold_spaces(text: str) -> str:

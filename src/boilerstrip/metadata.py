@@ -39,9 +39,9 @@ _FILLER = re.compile(
     r"(?:举报|舉報|分享到?|字号|字體|字体|打印|评论|收藏|关注|大|中|小|阅读|閱讀|点击|[\d\s:：|丨/()（）\[\]【】,，、·])*$"
 )
 _NAME = r"[\u4e00-\u9fff·•]{2,6}"
-_NAMES = re.compile(rf"{_NAME}(?:[\s、,，&＆]+{_NAME}){{0,6}}")
 _ONE_NAME = re.compile(_NAME)
-_NAME_SEPARATORS = re.compile(r"[\s、,，/／&＆]+")
+#: What separates names in a byline: spaces, 、, commas, slashes, ``&``.
+NAME_SEPARATORS = re.compile(r"[\s、,，/／&＆]+")
 _WEN_PREFIX = re.compile(r"^文\s*[/／|:：]\s*")
 _REPORTED = re.compile(r"(?:摄影?报道|报道|報道)$")
 _EDITOR_CREDIT = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]?\s*(.+)")
@@ -75,7 +75,7 @@ def split_names(text: str) -> list[str]:
     compiled = _COMPILED_BY.match(text)
     if compiled:
         text = compiled.group(1)
-    return [name for name in _NAME_SEPARATORS.split(text) if name and not _NAME_TAIL.fullmatch(name)]
+    return [name for name in NAME_SEPARATORS.split(text) if name and not _NAME_TAIL.fullmatch(name)]
 
 
 # ``路闻卓立编译人民币交易与研究``: the translator, then where the text was from.
@@ -187,7 +187,7 @@ def _strip_filler(value: str) -> str:
 def _clean_editor(value: str) -> str:
     """``杨倩_NF4425`` -> ``杨倩`` (an editor code after a name is dropped);
     ``汤诗瑶、丁涛`` -> ``汤诗瑶 丁涛``."""
-    return " ".join(_EDITOR_CODE.sub("", name) for name in _NAME_SEPARATORS.split(value) if name)
+    return " ".join(_EDITOR_CODE.sub("", name) for name in NAME_SEPARATORS.split(value) if name)
 
 
 _EDITOR_CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[_＿][A-Za-z0-9]{1,12}|[A-Za-z]{1,4}\d{2,})$")

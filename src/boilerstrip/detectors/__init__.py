@@ -7,7 +7,7 @@ the order below. Every detector names what it removes; see ``docs/detectors.md``
 from __future__ import annotations
 
 from ..lines import Page
-from .base import LineScanner
+from .base import ContextDetector, LineScanner
 from .captions import PhotoCaptionDetector
 from .comments import CommentsDetector
 from .feeds import WidgetLabelDetector, headline_list, related_feed, teasers
@@ -41,7 +41,7 @@ LINE_DETECTORS = (
     PhotoCaptionDetector,
 )
 #: Context detectors, in the order they run.
-CONTEXT_DETECTORS = (reaction_widget, related_feed, teasers, headline_list)
+CONTEXT_DETECTORS: tuple[ContextDetector, ...] = (reaction_widget, related_feed, teasers, headline_list)
 
 _SCANNER = LineScanner(LINE_DETECTORS)
 
