@@ -13,8 +13,11 @@ SHARE_PROMPTS = words(
     "用微信扫码二维码", "用微信扫描二维码", "微信扫一扫", "扫一扫", "扫码", "扫描二维码", "Scan me!",
     "分享到", "分享至", "分享给", "分享", "一键分享", "转发", "收藏", "打印", "关闭", "关闭窗口",
     "打印本页", "关闭本页", "返回顶部", "回到顶部", "纠错", "我要纠错", "【纠错】", "举报", "缩小字体", "放大字体",
-    "腾讯QQ", "新浪财经APP", "我要反馈", "收藏本文", "不感兴趣",
+    "腾讯QQ", "我要反馈", "收藏本文", "不感兴趣",
 )
+# A portal's app opening its tool row (``新浪财经APP 缩小字体放大字体收藏微博微信分享``);
+# alone on a line an app name is left to the other detectors.
+APP_NAME = r"[\u4e00-\u9fff]{2,6}(?:APP|App)"
 
 
 class ShareButtonDetector(LineDetector):
@@ -30,7 +33,8 @@ class ShareButtonDetector(LineDetector):
     # a long line that fails would take exponential time: lines longer than
     # ``max_length`` are not tried (no later detector takes a share row).
     pattern = (
-        r"(?=.{0,60}\Z)" + BULLET + r"(?:" + SHARE_PROMPTS + r"|" + SHARE_TARGETS + r")"
+        r"(?=.{0,60}\Z)" + BULLET + r"(?:" + SHARE_PROMPTS + r"|" + SHARE_TARGETS
+        + r"|" + APP_NAME + r"\s*(?=" + SHARE_PROMPTS + r"|" + SHARE_TARGETS + r"))"
         r"(?:\s*[：:>]?\s*(?:" + SHARE_TARGETS + r"|[、,，/|\s]|" + SHARE_PROMPTS + r")*)?"
         r"(?:\s*[：:…\.>》]*)?"
         r"|扫一扫[^。！？]{0,30}|(?:微信)?扫(?:描|码)[^。！？]{0,24}(?:分享|关注|阅读|下载|打开)[^。！？]{0,12}"
