@@ -5,7 +5,8 @@
 >>> article.title, article.source, article.body
 """
 from .article import Article, Removal
+from .options import Options
 from .pipeline import clean_article, clean_articles
 
-__all__ = ["Article", "Removal", "clean_article", "clean_articles"]
+__all__ = ["Article", "Options", "Removal", "clean_article", "clean_articles"]
 __version__ = "0.1.0"

@@ -30,6 +30,7 @@ from .detectors import detect_chrome
 from .extract import extract_main, looks_like_html
 from .lines import split_lines
 from .metadata import parse_metadata
+from .options import Options
 from .region import find_article
 from .repairs import repair
 from .split import split_articles
@@ -37,15 +38,21 @@ from .split import split_articles
 EMPTY_INPUT = "empty input: no text to clean"
 
 
-def clean_articles(page: str | bytes, *, url: str | None = None) -> list[Article]:
+def clean_articles(
+    page: str | bytes, *, url: str | None = None, options: Options | None = None, charset: str | None = None
+) -> list[Article]:
     """Every article on ``page`` in reading order (``[]`` for empty input).
 
-    ``page`` is scraped text, HTML, or raw bytes in any Chinese encoding.
+    ``page`` is scraped text, HTML, or raw bytes in any Chinese encoding;
+    ``charset`` is the encoding the transport declared (an HTTP
+    ``Content-Type``), weighed like a declaration inside the page.
     """
     return _clean(page, url)[0]
 
 
-def clean_article(page: str | bytes, *, url: str | None = None) -> Article:
+def clean_article(
+    page: str | bytes, *, url: str | None = None, options: Options | None = None, charset: str | None = None
+) -> Article:
     """The lead article on ``page``; an empty :class:`Article` with a warning
     when there is nothing to clean."""
     articles, warnings = _clean(page, url)
