@@ -1,6 +1,7 @@
 """Each detector on real lines from the fixtures: what it takes, what it leaves."""
 import pytest
 
+from boilerstrip import RuleSet
 from boilerstrip.detectors import detect_chrome
 from boilerstrip.lines import split_lines
 
@@ -8,8 +9,7 @@ PROSE = "袁家军指出,对口支援西藏昌都,是党中央赋予重庆的重
 
 
 def roles(text: str) -> list[tuple[str, str | None]]:
-    page = split_lines(text)
-    detect_chrome(page)
+    page = detect_chrome(split_lines(text), RuleSet.default())
     return [(line.role, line.detector) for line in page.lines if line.text]
 
 

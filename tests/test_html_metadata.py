@@ -2,8 +2,11 @@
 candidates are combined (kinds of layout, each from a real page shape)."""
 import re
 
-from boilerstrip.extract import _choose, element_text, parse_html, text_lines
-from boilerstrip.html_metadata import html_metadata
+from boilerstrip import Options, clean_article
+from boilerstrip.candidates import choose
+from boilerstrip.markup import element_text, parse_html
+from boilerstrip.metadata import html_evidence, html_title, resolve
+from boilerstrip.text import text_lines
 
 BODY = "<p>" + "正文第一段，写的是这件事情的来龙去脉，很长的一段话，足够像一段正文。" * 2 + "</p>"
 
@@ -14,7 +17,10 @@ def _meta(markup: str) -> dict:
     heading = re.search(r"<h[12][^>]*>(?:<span>[^<]*</span>)?([^<]+)</h", markup)
     if heading and "<title>" not in markup:
         markup = markup.replace("<html>", f"<html><title>{heading.group(1)}_新闻网</title>", 1)
-    return html_metadata(parse_html(markup))
+    root = parse_html(markup)
+    title, element = html_title(root)
+    meta = resolve(html_evidence(root, None, title, element, Options()))
+    return {**meta, "title": title, "authors": list(meta["authors"])}
 
 
 def test_line_break_in_markup_text_is_a_space():
@@ -77,7 +83,10 @@ def test_source_element_inside_a_glued_line():
         "<html><body><h1>棱镜|数据业大整顿</h1><div><span class='a_catalog'><a>金融市场</a></span>"
         f"<span class='a_source'>棱镜</span><span class='a_time'>2019-09-23 07:48</span></div>{BODY}</body></html>"
     )
-    assert _meta(page)["source_element"] == "棱镜"
+    # The line reads ``金融市场棱镜2019-09-23 07:48`` (column + outlet glued):
+    # the element the page marks as the source is the value.
+    article = clean_article(page)
+    assert (article.source, article.date) == ("棱镜", "2019-09-23T07:48")
 
 
 def test_original_title_line_is_not_the_headline():
@@ -109,19 +118,19 @@ def test_agreement_keeps_disputed_prose_inside_and_drops_repeated_captions():
         PROSE + " 3",                              # 5 both
         "Another story you may like, a teaser.",   # 6 trafilatura only, beyond the core
     ]
-    chosen, method = _choose(skeleton, {"trafilatura": {1, 4, 5, 6}, "readability": {1, 2, 3, 5}})
+    chosen, method = choose(skeleton, {"trafilatura": {1, 4, 5, 6}, "readability": {1, 2, 3, 5}})
     assert method == "consensus" and chosen == [1, 4, 5]
 
 
 def test_without_agreement_the_candidate_under_the_title_wins():
     skeleton = ["Only the title", PROSE + " lead", "Share Whatsapp", "You may like", PROSE + " a", PROSE + " b", PROSE + " c"]
-    chosen, _ = _choose(skeleton, {"trafilatura": {0, 1}, "readability": {2, 3, 4, 5, 6}}, lead=1)
+    chosen, _ = choose(skeleton, {"trafilatura": {0, 1}, "readability": {2, 3, 4, 5, 6}}, lead=1)
     assert chosen == [0, 1]
 
 
 def test_agreement_on_a_related_box_is_no_article():
     skeleton = [PROSE + " 1", PROSE + " 2", PROSE + " 3", "Related one", "Related two"]
-    chosen, method = _choose(skeleton, {"trafilatura": {3, 4}, "readability": {0, 1, 2, 3, 4}})
+    chosen, method = choose(skeleton, {"trafilatura": {3, 4}, "readability": {0, 1, 2, 3, 4}})
     assert method == "readability" and chosen == [0, 1, 2, 3, 4]
 
 

@@ -6,7 +6,8 @@
 """
 from .article import Article, Removal
 from .options import Options
-from .pipeline import clean_article, clean_articles
+from .pipeline import Result, clean, clean_article, clean_articles
+from .rules import RuleSet, RulesError
 
-__all__ = ["Article", "Options", "Removal", "clean_article", "clean_articles"]
+__all__ = ["Article", "Options", "Removal", "Result", "RuleSet", "RulesError", "clean", "clean_article", "clean_articles"]
 __version__ = "0.1.0"

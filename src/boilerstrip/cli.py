@@ -15,18 +15,17 @@ The output mirrors the input tree: with one folder as input, crawl/a/b.html
 from __future__ import annotations
 
 import argparse
-import json
+
 import math
 import os
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from tqdm import tqdm
 
 from . import __version__
-from .article import Removal
 from .batch import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
@@ -44,8 +43,7 @@ from .batch import (
     run,
     walk,
 )
-from .lines import split_lines
-from .pipeline import clean_articles, page_text
+from .explain import explain
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -235,9 +233,6 @@ def _count(number: int, noun: str) -> str:
 
 # --explain ---------------------------------------------------------------------
 
-_RED, _YELLOW, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[0m"
-
-
 def explain_command(path: Path, max_bytes: int, parser: argparse.ArgumentParser) -> int:
     """``--explain FILE``: print the page with its removals marked."""
     if not path.is_file():
@@ -261,69 +256,3 @@ def _silence_stdout() -> None:
     """Point standard output at the null device, so that Python's final
     flush of a closed pipe does not print a traceback."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def pipeline_text(data: bytes) -> str:
-    """The text whose lines ``Removal.line`` counts: the decoded page, or
-    for HTML the main-content text the pipeline extracts from it (steps 1
-    and 2 of :mod:`boilerstrip.pipeline`)."""
-    return page_text(data).text
-
-
-def explain(data: bytes, *, colour: bool = False) -> str:
-    """The page as the pipeline saw it, one numbered line each, every
-    removed piece marked with its detector's name; then a tally.
-
-    Removed text is red on a terminal (``colour``), else in ``⟦…⟧``.
-    """
-    articles = clean_articles(data)
-    by_line: dict[int, list[Removal]] = defaultdict(list)
-    for article in articles:
-        for piece in article.removed:
-            by_line[piece.line].append(piece)
-    lines = [line.text for line in split_lines(pipeline_text(data)).lines]
-    width = max((len(piece.detector) for pieces in by_line.values() for piece in pieces), default=0)
-    out = [_explain_line(number, text, by_line.get(number, []), width, colour) for number, text in enumerate(lines, 1)]
-    out += ["", _tally(articles, by_line)]
-    return "\n".join(out)
-
-
-def _explain_line(number: int, text: str, pieces: list[Removal], width: int, colour: bool) -> str:
-    """``  12 share_buttons │ ⟦分享到：微博⟧``: the detectors on the left,
-    removed pieces marked inside the line; a piece no longer found in the
-    line (already rewritten) is appended."""
-    names = ",".join(dict.fromkeys(piece.detector for piece in pieces))
-    marked, missing, cursor = [], [], 0
-    for piece in pieces:
-        start = text.find(piece.text, cursor)
-        if start < 0:
-            missing.append(piece.text)
-            continue
-        marked += [text[cursor:start], _mark(piece.text, colour)]
-        cursor = start + len(piece.text)
-    marked.append(text[cursor:])
-    marked += [" " + _mark(extra, colour) for extra in missing]
-    gutter = f"{names:<{width}}"
-    if colour:
-        gutter = f"{_YELLOW}{gutter}{_RESET}"
-    return f"{number:>5} {gutter} │ {''.join(marked)}".rstrip()
-
-
-def _mark(text: str, colour: bool) -> str:
-    return f"{_RED}{text}{_RESET}" if colour else f"⟦{text}⟧"
-
-
-def _tally(articles, by_line: dict[int, list[Removal]]) -> str:
-    """``2 articles; removed: related_feed 44 pieces (812 chars), ...``."""
-    pieces = Counter()
-    chars = Counter()
-    for line_pieces in by_line.values():
-        for piece in line_pieces:
-            pieces[piece.detector] += 1
-            chars[piece.detector] += len(piece.text)
-    titles = "; ".join(json.dumps(a.title, ensure_ascii=False) for a in articles)
-    head = _count(len(articles), "article") + (f": {titles}" if titles else "")
-    if not chars:
-        return f"{head}\nnothing removed"
-    detail = ", ".join(f"{name} {pieces[name]} ({chars[name]:,} chars)" for name, _ in chars.most_common())
-    return f"{head}\nremoved: {detail}"

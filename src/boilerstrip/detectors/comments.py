@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from .base import BULLET, LineDetector
 
+#: Headings of a comment box (also widget labels when alone on a line).
+COMMENT_HEADINGS = ("热门评论", "最新评论", "网友评论", "我要评论", "发表评论", "评论", "跟帖", "热门跟帖", "文章评论")
 COMMENT_MARKS = (
     r"\d+\s*条评论|\d+\s*人参与|网友评论|评论\s*[（(]\s*\d+\s*[)）]|最热评论|最新评论|热门评论|精彩评论|全部评论"
     r"|发表评论|我要评论|写评论|写跟帖|我要跟帖|热门跟帖|跟帖评论|查看(?:全部|更多|剩下\s*\d+\s*条)评论|还可输入\s*\d+\s*字"

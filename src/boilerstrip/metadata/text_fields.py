@@ -1,6 +1,4 @@
-"""Step 6 of the pipeline: source, date, editor and authors.
-
-Sources, tried per field in this order (:func:`resolve_metadata`):
+"""Metadata from text lines: what each line of a page says.
 
 * metadata lines (``来源:重庆日报2024-07-11 10:01``, ``[ 责编:邢彬 ]``,
   ``编辑|… 责编|… 来源|…``): removed whole (detector ``metadata``);
@@ -10,29 +8,23 @@ Sources, tried per field in this order (:func:`resolve_metadata`):
   detector ``credit``);
 * dateline leads (``重庆日报讯(记者杨帆卢志民)…``): they stay in the body.
 
-A date must be plausible (1990 to next year) to count.
+:func:`find_line_fields` (step 6) gives every such line its
+:class:`~boilerstrip.lines.LineFields`; ``resolve`` weighs them.
 """
 from __future__ import annotations
 
-import datetime
 import re
 
-from .lines import TEXT, Line, Page, cued_lines
+from ..lines import TEXT, LineFields, Page
+from ..text import cued_lines
+from .dates import DATE, parse_date
+from .labels import AUTHOR_LABELS, DATE_LABELS, EDITOR_LABELS, NAME_SEPARATORS, OTHER_LABELS, SOURCE_LABELS
 
-SOURCE_LABELS = r"(?:本文来源|来源于|來源於|文章来源|新闻来源|信息来源|稿件来源|来源|來源|稿源|出处|出處)"
-EDITOR_LABELS = r"(?:责任编辑|責任編輯|本文编辑|值班编辑|责编|責編|编辑|編輯)"
-AUTHOR_LABELS = r"(?:原创|作者|撰文|执笔|執筆|采写|採寫|记者|記者|文|通讯员|通訊員)"
-OTHER_LABELS = r"(?:资料来源|图片来源|审核|審核|审校|校对|校對|监制|終審|终审|二审|一审|初审|制作|策划|统筹|设计|视频|摄影|图|主编|原标题|原標題)"
-DATE_LABELS = r"(?:最后更新|更新于|发布时间|發佈時間|發布時間|发表时间|更新时间|发布日期|时间|時間|日期|发布|發佈)"
 _LABEL = re.compile(
     rf"(?P<label>{SOURCE_LABELS}|{EDITOR_LABELS}|{AUTHOR_LABELS}|{OTHER_LABELS}|{DATE_LABELS})\s*[：:|丨︱]\s*"
 )
 _SOURCE_LABEL, _EDITOR_LABEL = re.compile(SOURCE_LABELS), re.compile(EDITOR_LABELS)
 _AUTHOR_LABEL, _OTHER_LABEL = re.compile(AUTHOR_LABELS), re.compile(OTHER_LABELS)
-DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
-)
 # Words that sit on a metadata line but are no value: buttons and counters.
 _FILLER = re.compile(
     r"(?:举报|舉報|分享到?|字号|字體|字体|打印|评论|收藏|关注|大|中|小|阅读|閱讀|点击|[\s:：|丨/()（）\[\]【】,，、·])"
@@ -40,33 +32,12 @@ _FILLER = re.compile(
 )
 _NAME = r"[\u4e00-\u9fff·•]{2,6}"
 _ONE_NAME = re.compile(_NAME)
-#: What separates names in a byline: spaces, 、, commas, slashes, ``&``.
-NAME_SEPARATORS = re.compile(r"[\s、,，/／&＆]+")
 _WEN_PREFIX = re.compile(r"^文\s*[/／|:：]\s*")
 _REPORTED = re.compile(r"(?:摄影?报道|报道|報道)$")
 _EDITOR_CREDIT = re.compile(r"(?:责任编辑|责编|编辑)\s*[：:]?\s*(.+)")
 _ROLE_WORDS = re.compile(
     r"(?:本报|本刊|本网|驻\S{1,6}?)?(?:首席记者|特约记者|见习记者|实习记者|摄影记者|记者|記者|实习生|實習生|通讯员|通訊員|撰文|作者)"
 )
-
-
-def parse_date(text: str) -> str | None:
-    """The first plausible date in ``text`` as ISO 8601, to the precision shown."""
-    for match in DATE.finditer(text):
-        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-        try:
-            datetime.date(y, m, d)
-        except ValueError:
-            continue
-        if not 1990 <= y <= datetime.date.today().year + 1:
-            continue
-        iso = f"{y:04d}-{m:02d}-{d:02d}"
-        if match["H"] is not None and int(match["H"]) < 24 and int(match["M"]) < 60:
-            iso += f"T{int(match['H']):02d}:{match['M']}"
-            if match["S"] is not None:
-                iso += f":{match['S']}"
-        return iso
-    return None
 
 
 def split_names(text: str) -> list[str]:
@@ -273,78 +244,62 @@ def dateline(text: str) -> dict | None:
     return fields
 
 
-def cut_trailing_credit(line: Line) -> dict | None:
-    """Cut ``(文/记者 杨帆 卢志民)`` from the end of a paragraph; return its fields."""
-    if not line.text.endswith((")", "）")):
+def cut_trailing_credit(text: str) -> tuple[tuple[int, int], dict] | None:
+    """``(文/记者 杨帆 卢志民)`` at the end of a paragraph: its span and its
+    fields, else None."""
+    if not text.endswith((")", "）")):
         return None
-    match = _TRAILING_CREDIT.search(line.text)
+    match = _TRAILING_CREDIT.search(text)
     if not match or match.start() == 0:
         return None
     credits = match["credits"]
     editor = _EDITOR_CREDIT.match(credits)
     fields = {"editor": _clean_editor(editor.group(1).strip())} if editor else parse_credits(credits)
-    line.cut(match.start(), match.end(), "credit")
-    return fields
+    return (match.start(), match.end()), fields
 
 
 # ---------------------------------------------------------------- the step
 
-def parse_metadata(page: Page) -> None:
-    """Find metadata lines, bylines, trailing credits and dateline leads;
-    store what each says in ``line.meta`` for :func:`resolve_metadata`."""
+def find_line_fields(page: Page) -> Page:
+    """``page`` with every metadata line, byline, trailing credit and
+    dateline lead given its fields (metadata lines and bylines removed,
+    trailing credits cut)."""
+    out = list(page.lines)
     # Lines with none of the cues can only hold a trailing credit.
-    cued = cued_lines(page.lines, _ANY_CUE)
-    for i, line in enumerate(page.lines):
+    cued = cued_lines(out, _ANY_CUE)
+    for i, line in enumerate(out):
         if line.role != TEXT:
             continue
         if i not in cued:
-            fields = cut_trailing_credit(line)
-            if fields:
-                line.meta = {"kind": "credit", **fields}
+            credit = cut_trailing_credit(line.text)
+            if credit:
+                out[i] = line.cut(*credit[0], "credit")._replace(fields=_fields("credit", credit[1]))
             continue
         fields = metadata_line(line.text)
         if fields is not None:
-            line.remove("metadata")
-            line.meta = {"kind": "metadata", **fields}
+            out[i] = line.removed("metadata")._replace(fields=_fields("metadata", fields))
             continue
         fields = byline(line.text)
         if fields is not None:
-            line.remove("byline")
-            line.meta = {"kind": "byline", **fields}
+            out[i] = line.removed("byline")._replace(fields=_fields("byline", fields))
             continue
-        fields = cut_trailing_credit(line)
-        if fields:
-            line.meta = {"kind": "credit", **fields}
-        fields = dateline(line.text)
-        if fields is not None:
-            line.meta = {**(line.meta or {}), "kind": "dateline", **{k: v for k, v in fields.items()}}
+        found: dict = {}
+        kind = None
+        credit = cut_trailing_credit(line.text)
+        if credit:
+            line = line.cut(*credit[0], "credit")
+            found, kind = credit[1], "credit"
+        lead = dateline(line.text)
+        if lead is not None:
+            found, kind = {**found, **lead}, "dateline"
+        if kind:
+            out[i] = line._replace(fields=_fields(kind, found))
+    return page.with_lines(out)
+
+
+def _fields(kind: str, found: dict) -> LineFields:
+    authors = found.get("authors")
+    return LineFields(kind, found.get("source"), found.get("date"), found.get("editor"), tuple(authors or ()))
 
 
 _ANY_CUE = re.compile("|".join((METADATA_CUE.pattern, _BYLINE_CUE.pattern, _DATELINE_CUE.pattern)))
-
-
-_PRIORITY = {"metadata": 0, "byline": 1, "account": 2, "credit": 3, "dateline": 4}
-
-
-def resolve_metadata(lines: list[Line], lead: str = "") -> dict:
-    """Each field from the most trusted line that gives it.
-
-    An account name under the title is the author, unless the lead paragraph
-    opens with it (``IT之家9月30日消息…``): then it is the outlet."""
-    found = sorted((line for line in lines if line.meta), key=lambda line: _PRIORITY[line.meta["kind"]])
-    result: dict = {"source": None, "date": None, "editor": None, "authors": []}
-    editors: list[str] = []
-    for line in found:
-        for key in ("source", "date"):
-            if result[key] is None and line.meta.get(key):
-                result[key] = line.meta[key]
-        for name in (line.meta.get("editor") or "").split():
-            if name not in editors and (not editors or line.meta["kind"] == "metadata"):
-                editors.append(name)
-        if line.meta["kind"] == "account" and lead.startswith(line.meta["authors"][0]):
-            result["source"] = result["source"] or line.meta["authors"][0]
-            continue
-        if not result["authors"] and line.meta.get("authors"):
-            result["authors"] = list(line.meta["authors"])
-    result["editor"] = " ".join(editors) or None
-    return result
