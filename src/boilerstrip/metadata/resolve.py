@@ -7,6 +7,7 @@ validators, in the order of the sources (lower ``rank`` first):
 rank  source                 what
 ====  =====================  ===============================================
 0     ``line:metadata``      a metadata line (``来源:重庆日报 2024-07-11 10:01``)
+0     ``line:dated``         a date with a name beside it (``2018年12月28日 19:55 新京报``)
 1     ``line:byline``        a byline (``新重庆-重庆日报记者 杨帆 卢志民``)
 2     ``line:account``       a self-media account's name under the title
 3     ``line:credit``        a trailing credit (``(文/记者 杨帆 卢志民)``)
@@ -22,7 +23,7 @@ Two rules are not a plain "first wins":
 * an account name under the title is the outlet, not an author, when the
   lead paragraph opens with it (``IT之家9月30日消息…``);
 
-and one refines: a source read from a text line that glued two elements
+and one refines: a source read from a line that glued two elements
 (``金融市场棱镜``: column + outlet) becomes the element the HTML marks as
 the source (``html:source-element``) when that element's text is part of it.
 """
@@ -33,9 +34,16 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..lines import Line
+from .validators import outlet_shaped, valid_editor, valid_names, valid_outlet, valid_person
 
 #: Rank of each kind of text line (lower is more trusted).
-LINE_RANKS = {"metadata": 0, "byline": 1, "account": 2, "credit": 3, "dateline": 4}
+LINE_RANKS = {"metadata": 0, "dated": 0, "byline": 1, "account": 2, "credit": 3, "dateline": 4}
+#: Sources that name an outlet without a 来源 label: the value must also
+#: be shaped like an outlet's name (``validators.outlet_shaped``).
+UNLABELLED_SOURCES = frozenset({"line:dated", "line:byline", "line:dateline"})
+#: Sources of an author that may be a user's handle (``加拿大必读``, ``zboygirl``):
+#: slots the page marks as its author's, not a reporter's byline.
+USER_NAME_SOURCES = frozenset({"html:author-element", "html:json-ld", "html:meta"})
 #: Rank of the HTML's own sources: after every text line.
 HTML_RANK = 10
 FIELDS = ("source", "date", "editor", "authors")
@@ -79,10 +87,28 @@ def line_evidence(lines: Iterable[Line]) -> list[Evidence]:
     return found
 
 
+def validated(item: Evidence) -> Evidence | None:
+    """``item`` if its value looks like what its field holds (the value
+    trimmed to its names for an editor), else None (``validators``)."""
+    if item.field in ("source", "source-element"):
+        ok = valid_outlet(item.value) and (item.source not in UNLABELLED_SOURCES or outlet_shaped(item.value))
+        return item if ok else None
+    if item.source == "line:account":
+        return item  # the outlet or the author: ``resolve`` decides, and checks
+    if item.field == "editor":
+        editor = valid_editor(item.value)
+        return Evidence(item.field, editor, item.source, item.rank, item.line) if editor else None
+    if item.field == "authors":
+        names = valid_names(item.value, user_names=item.source in USER_NAME_SOURCES, han_only=item.source == "line:dated")
+        return Evidence(item.field, names, item.source, item.rank, item.line) if names else None
+    return item
+
+
 def resolve(evidence: Sequence[Evidence], lead: str = "") -> dict:
     """``{"source", "date", "editor", "authors"}`` from ``evidence``;
     ``lead`` is the article's first paragraph."""
-    ordered = sorted(evidence, key=lambda e: e.rank)  # stable: document order within a rank
+    checked = (validated(item) for item in evidence)
+    ordered = sorted((item for item in checked if item is not None), key=lambda e: e.rank)  # stable
     result: dict = {"source": None, "date": None, "editor": None, "authors": ()}
     editors: list[str] = []
     from_lines = [e for e in ordered if e.rank < HTML_RANK]
@@ -93,16 +119,20 @@ def resolve(evidence: Sequence[Evidence], lead: str = "") -> dict:
             for name in item.value.split():
                 if name not in editors and (not editors or item.source == "line:metadata"):
                     editors.append(name)
-        elif item.source == "line:account" and names_outlet(item.value[0], lead):
-            result["source"] = result["source"] or item.value[0]
+        elif item.source == "line:account":
+            name = item.value[0]
+            if names_outlet(name, lead) and valid_outlet(name):
+                result["source"] = result["source"] or name
+            elif not result["authors"] and valid_person(name, user_names=True):
+                result["authors"] = (name,)
         elif not result["authors"]:
             result["authors"] = tuple(item.value)
     result["editor"] = " ".join(editors) or None
     html = {e.field: e.value for e in ordered if e.rank >= HTML_RANK}
-    slot = html.get("source-element")
-    if result["source"] and slot and slot != result["source"] and slot in result["source"]:
-        result["source"] = slot
     for name in FIELDS:
         if not result[name] and html.get(name):
             result[name] = tuple(html[name]) if name == "authors" else html[name]
+    slot = html.get("source-element")
+    if result["source"] and slot and slot != result["source"] and slot in result["source"]:
+        result["source"] = slot
     return result

@@ -128,7 +128,8 @@ _OUTLET = re.compile(r"(?:原创\s*)?(?P<outlet>[^\s，。,；;！!？?：:]{2,1
 
 
 def _dated_line(text: str) -> dict | None:
-    """A date with at most an outlet's or the authors' names beside it:
+    """A date with at most an outlet's or the authors' names beside it, no
+    label saying which (a ``dated`` line):
     ``2018年12月28日 19:55 新京报`` -> date and source; ``金融市场 棱镜
     2019-09-23 07:48`` -> the last name is the outlet (the first a column);
     ``2020-06-05 20:35 叨叨姐 胡一刀 李小飞刀`` -> three names are authors."""
@@ -277,7 +278,8 @@ def find_line_fields(page: Page) -> Page:
             continue
         fields = metadata_line(line.text)
         if fields is not None:
-            out[i] = line.removed("metadata")._replace(fields=_fields("metadata", fields))
+            kind = "metadata" if _LABEL.search(line.text) else "dated"
+            out[i] = line.removed("metadata")._replace(fields=_fields(kind, fields))
             continue
         fields = byline(line.text)
         if fields is not None:
