@@ -95,7 +95,7 @@ def find_article(page: Page, options: Options, headings: FeedHeadings) -> Page:
     ``outside_article`` and the headline lines marked."""
     lines = list(page.lines)
     scores = line_scores(lines, options, headings)
-    span = _anchored_run(lines, scores, options) or best_run(scores)
+    span = _choose_run(_anchored_run(lines, scores, options), best_run(scores), scores)
     if span is None:
         return page
     start, end = span
@@ -111,6 +111,18 @@ def find_article(page: Page, options: Options, headings: FeedHeadings) -> Page:
     _clear_header(lines, top, start)
     _mark_headlines(lines, top, start)
     return page.with_lines(lines)
+
+
+def _choose_run(anchored: tuple[int, int] | None, best: tuple[int, int] | None, scores: list[int]) -> tuple[int, int] | None:
+    """The run under a date line, unless the page's best run ends above that
+    line and outscores it: then the date line is the best run's footer
+    (``来源：新闻晨报`` printed under the body, a comment's date) and what
+    follows it is a teaser, an ad or a comment, not the article."""
+    if anchored is None or best is None:
+        return anchored or best
+    if best[1] < anchored[0] and sum(scores[best[0] : best[1] + 1]) > sum(scores[anchored[0] : anchored[1] + 1]):
+        return best
+    return anchored
 
 
 def _mark_headlines(lines: list[Line], top: int, start: int) -> None:

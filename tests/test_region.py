@@ -1,0 +1,38 @@
+"""Finding the article among a page's lines (text mode), on real dumps of
+kinds of layout: each test names the layout, not the site."""
+import json
+
+from boilerstrip import clean_article
+from boilerstrip.text import squeeze
+
+from .conftest import FIXTURES
+
+
+def _page(corpus: str, name: str, dump: str) -> tuple[dict, str]:
+    folder = FIXTURES / corpus / name
+    return json.loads((folder / "gold.json").read_text(encoding="utf-8")), (folder / f"{dump}.txt").read_text(encoding="utf-8")
+
+
+def test_a_source_line_under_the_body_closes_it_and_opens_nothing():
+    """2005 portal: ``来源：新闻晨报`` printed under the article, then text ads
+    (``暴利---一部电话打天下``); the article above it is the page's best run."""
+    gold, text = _page("thirdparty", "ia_2bac7fb2", "w3m")
+    body = squeeze(clean_article(text).body)
+    assert "像许多日本女性一样，顺子一直等到30岁出头才结婚。" in body
+    assert body.endswith(squeeze(gold["body"].split("\n\n")[-1]))
+    assert "暴利---一部电话打天下" not in body
+
+
+def test_a_comments_date_line_opens_no_article():
+    """Blog post: the comments under it carry their own date lines
+    (``33 | 2005-08-26 17:43``); the post is kept, not the comment after the date."""
+    gold, text = _page("thirdparty", "ia_064b591b", "w3m")
+    first = squeeze(gold["body"].split("\n\n")[0])
+    assert squeeze(clean_article(text).body).startswith(first)
+
+
+def test_an_article_under_its_date_line_beats_longer_comments_below():
+    """The dated article stays chosen when the comments under it are longer
+    (they lie below the date line, not above it)."""
+    gold, text = _page("pages", "toutiao_3", "lynx")
+    assert clean_article(text).body == gold["body"]
