@@ -36,3 +36,12 @@ def test_an_article_under_its_date_line_beats_longer_comments_below():
     (they lie below the date line, not above it)."""
     gold, text = _page("pages", "toutiao_3", "lynx")
     assert clean_article(text).body == gold["body"]
+
+
+def test_the_articles_source_line_ends_the_body():
+    """Government portal: ``信息来源：内蒙古日报`` closes the article; the link
+    blocks under it (long CJK runs without punctuation) are not body."""
+    gold, text = _page("thirdparty", "ia_d232c5df", "lynx")
+    body = clean_article(text).body
+    assert squeeze(body).endswith(squeeze(gold["body"].split("\n\n")[-1]))
+    assert "国家发展和改革委员会" not in body

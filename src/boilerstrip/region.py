@@ -215,8 +215,9 @@ def _body_start(lines: Sequence[Line], start: int, end: int, options: Options) -
 
 
 def _body_end(lines: Sequence[Line], start: int, end: int, options: Options) -> int:
-    """The body ends at the editor's line (``责任编辑：刘响``) once there is
-    an article's worth of prose above it: what follows is page furniture."""
+    """The body ends at the editor's or the source's line (``责任编辑：刘响``,
+    ``信息来源：内蒙古日报``) once there is an article's worth of prose above
+    it: what follows is page furniture."""
     prose = 0
     for i in range(start, end + 1):
         line = lines[i]
@@ -224,7 +225,7 @@ def _body_end(lines: Sequence[Line], start: int, end: int, options: Options) -> 
             continue
         if prose >= options.article_min:
             fields = metadata_line(line.text)
-            if fields and "editor" in fields:
+            if fields and ("editor" in fields or "source" in fields):
                 return i
         if is_prose(line.text):
             prose += len(line.text)
