@@ -141,3 +141,12 @@ def test_innermost_author_slot_speaks():
         f"<span>优质原创作者</span></div></div>{BODY}</body></html>"
     )
     assert _meta(page)["authors"] == ["加拿大必读"]
+
+
+def test_trafilatura_table_rows_are_located_cell_by_cell():
+    """Table-layout pages: trafilatura prints each row as ``| cell | cell |``;
+    the page shows the cells, so each is a line of the candidate."""
+    from boilerstrip.candidates import _cells
+
+    assert _cells("|  | 一、培养目标：培养德智体美全面发展的人才。 | 第二格\\|续 |") == ["一、培养目标：培养德智体美全面发展的人才。", "第二格|续"]
+    assert _cells("正文里的竖线 | 不是表格") == ["正文里的竖线 | 不是表格"]

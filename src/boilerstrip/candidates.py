@@ -10,6 +10,7 @@ title, else the one with more prose.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 
 from .markup import element_text, parse_html
@@ -26,7 +27,19 @@ def _trafilatura_lines(markup: str) -> list[str]:
         )
     except Exception:  # noqa: BLE001 - a peer's failure must not stop us
         return []
-    return text_lines(text or "")
+    return [cell for line in text_lines(text or "") for cell in _cells(line)]
+
+
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def _cells(line: str) -> list[str]:
+    """trafilatura prints a table row as ``| cell | cell |`` (``\\|`` inside
+    a cell); the page shows the cells, so each is located on its own."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return [line]
+    cells = (cell.replace("\\|", "|").strip() for cell in _CELL_BORDER.split(line))
+    return [cell for cell in cells if cell]
 
 
 def _readability_lines(markup: str) -> list[str]:
