@@ -75,7 +75,7 @@ def time_steps(texts: list[str], runs: int) -> dict[str, float]:
             t4 = clock()
             page = find_line_fields(page)
             t5 = clock()
-            segments = split_articles(page)
+            segments = split_articles(page, options.article_min)
             t6 = clock()
             facts = _page_facts(page.warnings, None, options)
             for k, segment in enumerate(segments):

@@ -2,7 +2,7 @@
 kinds of layout: each test names the layout, not the site."""
 import json
 
-from boilerstrip import clean_article
+from boilerstrip import clean_article, clean_articles
 from boilerstrip.text import squeeze
 
 from .conftest import FIXTURES
@@ -46,3 +46,12 @@ def test_the_articles_source_line_ends_the_body():
     assert gold["body"].endswith("信息来源： 内蒙古日报")  # the annotators kept the line
     assert squeeze(gold["body"].split("\n\n")[-2]) in squeeze(body)
     assert "国家发展和改革委员会" not in body
+
+
+def test_a_byline_under_a_question_title_closes_no_article():
+    """The headline ends in ？ (so it reads as prose) and a byline follows it:
+    that byline opens the article, it does not close one (HTML mode)."""
+    gold = json.loads((FIXTURES / "thirdparty" / "ia_ab65832c" / "gold.json").read_text(encoding="utf-8"))
+    articles = clean_articles((FIXTURES / "thirdparty" / "ia_ab65832c" / "page.html").read_bytes())
+    assert len(articles) == 1
+    assert squeeze(gold["body"].split("\n\n")[1]) in squeeze(articles[0].body)

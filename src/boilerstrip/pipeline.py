@@ -87,7 +87,7 @@ def clean(page: str | bytes, options: Options | None = None, *, url: str | None 
     stages.append(("metadata", find_line_fields(stages[-1][1])))            # 6
     final = stages[-1][1]
     facts = _page_facts(final.warnings, extraction, options)
-    segments = split_articles(final)                                         # 7
+    segments = split_articles(final, options.article_min)                    # 7
     articles = tuple(build_article(lines, facts, options, lead_article=k == 0) for k, lines in enumerate(segments))  # 8
     return Result(articles, tuple(warnings), is_html, extraction, tuple(stages), facts)
 
