@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..lines import TEXT, LineFields, Page
-from ..text import cued_lines
+from ..text import cued_lines, ends_sentence
 from .dates import DATE, parse_date
 from .labels import AUTHOR_LABELS, DATE_LABELS, EDITOR_LABELS, NAME_SEPARATORS, OTHER_LABELS, SOURCE_LABELS
 
@@ -111,6 +111,8 @@ def metadata_line(text: str) -> dict | None:
             if value and len(value) <= 30:
                 fields.setdefault("editor", value)
         elif _AUTHOR_LABEL.fullmatch(name):
+            if ends_sentence(value):
+                return None  # an interview's question: ``记者：你通过什么渠道…？``
             names = [n for n in parse_credits(value).get("authors", []) if len(n) <= 12]
             if names and len(value) <= 40:
                 fields.setdefault("authors", names)
