@@ -5,8 +5,9 @@
 >>> article.title, article.source, article.body
 """
 from .article import Article, Removal
+from .many import PageResult, clean_many
 from .options import Options
 from .pipeline import clean_article, clean_articles
 
-__all__ = ["Article", "Options", "Removal", "clean_article", "clean_articles"]
+__all__ = ["Article", "Options", "PageResult", "Removal", "clean_article", "clean_articles", "clean_many"]
 __version__ = "0.1.0"
