@@ -341,3 +341,27 @@ def test_a_worker_that_cannot_write_for_lack_of_space_reports_a_stop(tmp_path, m
         folder.__exit__(None, None, None)
     assert result.error is None
     assert result.stop == f"cannot write {tmp_path / 'out' / 'page.txt.json'}: No space left on device"
+
+
+def test_a_deep_tree_is_walked_with_few_descriptors(tmp_path, monkeypatch):
+    crawl = tmp_path / "crawl"
+    folder = crawl
+    for depth in range(40):
+        (folder / "side").mkdir(parents=True)
+        (folder / "side" / "s.txt").write_text(f"旁支{depth}。")
+        (folder / "p.txt").write_text(f"第{depth}层。")
+        folder = folder / "d"
+    held = dict(limit=4)
+    open_fds = lambda: len(os.listdir("/proc/self/fd"))  # noqa: E731
+    before = open_fds()
+    pages = [page.rel for page in walk([crawl], Counter())]
+    monkeypatch.setattr("boilerstrip.batch.HELD_FOLDERS", held["limit"])
+    peak = []
+    narrow = []
+    for page in walk([crawl], Counter()):
+        narrow.append(page.rel)
+        peak.append(open_fds())
+    assert narrow == pages and len(pages) == 80
+    assert pages[:3] == ["p.txt", "d/p.txt", "d/d/p.txt"] and pages[-1] == "side/s.txt"
+    assert max(peak) <= before + held["limit"] + 2
+    assert open_fds() == before

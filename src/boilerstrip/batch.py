@@ -222,12 +222,19 @@ def walk(
 
 @dataclass
 class _Frame:
-    """A folder of the walk whose subfolders are still to be visited."""
+    """A folder of the walk whose subfolders are still to be visited; its
+    descriptor is closed (``None``) while it is far above the current one."""
 
-    fd: int
+    fd: int | None
+    id: tuple[int, int]
     names: tuple[str, ...]
     parts: tuple[str, ...]
     subfolders: Iterator[tuple[str, tuple[int, int]]]
+
+
+#: Folder descriptors the walk keeps open (the root and the deepest ones),
+#: so that a tree thousands of folders deep needs no more than this.
+HELD_FOLDERS = 64
 
 
 def _walk_tree(root: Path, top: tuple[str, ...], excluded, skipped: Counter, suffixes) -> Iterator[InputFile]:
@@ -238,12 +245,9 @@ def _walk_tree(root: Path, top: tuple[str, ...], excluded, skipped: Counter, suf
         yield InputFile(root, (top or (mirror_name(root),)) + ("",), error=f"cannot list folder: {error.strerror or error}")
         return
     tree = _Tree(root, os.path.realpath(root), root_id, excluded, suffixes, skipped)
-    stack = [_Frame(root_fd, top, (), iter(()))]
+    stack = [_Frame(root_fd, root_id, top, (), iter(()))]
     try:
-        listed = yield from tree.list(root_fd, top, ())
-        if listed is not None:
-            yield from listed[0]
-            stack[0].subfolders = iter(listed[1])
+        stack[0].subfolders = iter((yield from tree.list(root_fd, top, ())))
         while stack:
             frame = stack[-1]
             entry = next(frame.subfolders, None)
@@ -253,15 +257,15 @@ def _walk_tree(root: Path, top: tuple[str, ...], excluded, skipped: Counter, suf
             name, entry_id = entry
             names, parts = frame.names + (name,), frame.parts + (name,)
             try:
-                fd = tree.open_folder(frame.fd, parts, entry_id)
+                fd = tree.open_folder(tree.reopen(stack), parts, entry_id)
             except OSError as error:
                 yield InputFile(root, names + ("",), error=f"cannot list folder: {error.strerror or error}")
                 continue
-            stack.append(_Frame(fd, names, parts, iter(())))
-            listed = yield from tree.list(fd, names, parts)
-            if listed is not None:
-                yield from listed[0]
-                stack[-1].subfolders = iter(listed[1])
+            stack.append(_Frame(fd, entry_id, names, parts, iter(())))
+            if _DIR_FD and len(stack) > HELD_FOLDERS:
+                tree.close(stack[-HELD_FOLDERS].fd)
+                stack[-HELD_FOLDERS].fd = None
+            stack[-1].subfolders = iter((yield from tree.list(fd, names, parts)))
     finally:
         for frame in stack:
             tree.close(frame.fd)
@@ -289,21 +293,36 @@ class _Tree:
             raise OSError(errno.ESTALE, "the folder changed during the walk")
         return fd
 
+    def reopen(self, stack: list[_Frame]) -> int | None:
+        """The descriptor of the deepest frame, opened again from the
+        deepest frame that still has one if it was closed."""
+        if not _DIR_FD or stack[-1].fd is not None:
+            return stack[-1].fd
+        held = max(index for index, frame in enumerate(stack) if frame.fd is not None)
+        fd = stack[held].fd
+        for frame in stack[held + 1 :]:
+            inner = self.open_folder(fd, frame.parts, frame.id)
+            if fd != stack[held].fd:
+                os.close(fd)
+            fd = inner
+        stack[-1].fd = fd
+        return fd
+
     @staticmethod
     def close(fd: int | None) -> None:
         if fd is not None:
             os.close(fd)
 
     def list(self, fd: int | None, names: tuple[str, ...], parts: tuple[str, ...]):
-        """Sort a folder's entries: returns its pages and its subfolders
-        (``None`` after yielding an error if it cannot be listed)."""
+        """Yield a folder's pages (and errors) in sorted order; return its
+        subfolders (none if it cannot be listed)."""
         try:
             with os.scandir(fd if _DIR_FD else os.path.join(self.root, *parts)) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             yield InputFile(self.root, names + ("",), error=f"cannot list folder: {error.strerror or error}")
-            return None
-        pages, subfolders = [], []
+            return []
+        subfolders = []
         for entry in entries:
             try:
                 kind, target = self._kind(entry, parts)
@@ -312,12 +331,12 @@ class _Tree:
             if kind == "folder":
                 subfolders.append((entry.name, target))
             elif kind == "page":
-                pages.append(InputFile(self.root, names + (entry.name,), target, self.root_id))
+                yield InputFile(self.root, names + (entry.name,), target, self.root_id)
             elif kind.startswith("cannot ") or kind == "symlink loop":
-                pages.append(InputFile(self.root, names + (entry.name,), error=kind))
+                yield InputFile(self.root, names + (entry.name,), error=kind)
             else:
                 self.skipped[kind] += 1
-        return pages, subfolders
+        return subfolders
 
     def _kind(self, entry: os.DirEntry, parts: tuple[str, ...]) -> tuple[str, Any]:
         """What an entry is: ``"page"`` (with the parts to open),
