@@ -492,7 +492,47 @@ def removed_chars(articles: Iterable[dict[str, Any]] | Iterable[Article]) -> Cou
     return removed
 
 
-def open_page(page: InputFile) -> int:
+class FolderCache:
+    """The last folder a worker opened a page in, kept open: the next page
+    in it, or below it, is opened from there (a tree 20,000 folders deep
+    costs one open per page, not one per level)."""
+
+    def __init__(self):
+        self.key: tuple | None = None
+        self.fd: int | None = None
+
+    def folder(self, page: InputFile) -> int:
+        """A descriptor of the folder of ``page`` (the caller closes it)."""
+        folders = page.parts[:-1]
+        start, fd = 0, None
+        if self.key is not None and self.key[:2] == (page.root, page.root_id):
+            cached = self.key[2]
+            if folders[: len(cached)] == cached:
+                start, fd = len(cached), os.dup(self.fd)
+        if fd is None:
+            fd = os.open(page.root, os.O_RDONLY | _O_DIRECTORY | _O_CLOEXEC)
+            if _file_id(os.fstat(fd)) != page.root_id:
+                os.close(fd)
+                raise PageError("cannot read file: the input folder was replaced during the run")
+        try:
+            for name in folders[start:]:
+                inner = os.open(name, _FOLDER_FLAGS, dir_fd=fd)
+                os.close(fd)
+                fd = inner
+        except BaseException:
+            os.close(fd)
+            raise
+        self.close()
+        self.key, self.fd = (page.root, page.root_id, folders), os.dup(fd)
+        return fd
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+        self.key = self.fd = None
+
+
+def open_page(page: InputFile, cache: FolderCache | None = None) -> int:
     """A descriptor of ``page``'s file. Below a folder input, every part of
     the path is opened relative to the one before without following a
     symlink, so what is opened is inside the tree, whatever happened to it
@@ -503,14 +543,16 @@ def open_page(page: InputFile) -> int:
             return os.open(page.root, os.O_RDONLY | _O_CLOEXEC | _O_BINARY)
         if not _DIR_FD:
             return _open_page_by_path(page)
-        folder = os.open(page.root, os.O_RDONLY | _O_DIRECTORY | _O_CLOEXEC)
+        if cache is None:
+            cache = own = FolderCache()
+        else:
+            own = None
         try:
-            if _file_id(os.fstat(folder)) != page.root_id:
-                raise PageError("cannot read file: the input folder was replaced during the run")
-            for name in page.parts[:-1]:
-                inner = os.open(name, _FOLDER_FLAGS, dir_fd=folder)
-                os.close(folder)
-                folder = inner
+            folder = cache.folder(page)
+        finally:
+            if own is not None:
+                own.close()
+        try:
             fd = os.open(page.parts[-1], os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC, dir_fd=folder)
         finally:
             os.close(folder)
@@ -569,14 +611,14 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def _read_job(job: Job, max_bytes: int) -> bytes | str:
+def _read_job(job: Job, max_bytes: int, cache: FolderCache | None = None) -> bytes | str:
     if job.page is None:
         if not isinstance(job.data, (bytes, str)):
             raise PageError(f"not a page: {type(job.data).__name__} (give bytes, str or a path)")
         if len(job.data) > max_bytes:
             raise PageError(f"size is over the limit of {format_size(max_bytes)} (--max-bytes)")
         return job.data
-    return read_page(open_page(job.page), max_bytes, compressed=is_gzip(job.page))
+    return read_page(open_page(job.page, cache), max_bytes, compressed=is_gzip(job.page))
 
 
 def is_gzip(page: InputFile) -> bool:
@@ -620,9 +662,10 @@ class CleanConfig:
 class Cleaner(Worker):
     def __init__(self, config: CleanConfig):
         self.config = config
+        self.folders = FolderCache()
 
     def do(self, job: Job) -> Result:
-        articles, warnings = clean_page(_read_job(job, self.config.max_bytes), self.config.options)
+        articles, warnings = clean_page(_read_job(job, self.config.max_bytes, self.folders), self.config.options)
         if self.config.records:
             records = jsonl_records(page_document(job.rel, articles, warnings, self.config.options))
             return Result(job.seq, job.rel, len(articles), removed_chars(articles), records)
@@ -654,11 +697,12 @@ class PageWriter(Worker):
         self.config = config
         self.suffix = SUFFIXES[config.format]
         self.out = OutputTree(config.output, config.output_id)
+        self.folders = FolderCache()
 
     def do(self, job: Job) -> Result:
         page, config = job.page, self.config
         parts = output_parts(page.names, self.suffix)
-        fd = open_page(page)
+        fd = open_page(page, self.folders)
         if not config.force:
             try:
                 output_time = self.out.mtime(parts)
@@ -702,7 +746,7 @@ class PageWriter(Worker):
             except (OSError, ValueError, KeyError, TypeError):
                 return None
         if self.config.records:
-            result = self._clean(job, read_page(open_page(job.page), self.config.max_bytes, is_gzip(job.page)), None)
+            result = self._clean(job, read_page(open_page(job.page, self.folders), self.config.max_bytes, is_gzip(job.page)), None)
             result.up_to_date = True
             return result
         return Result(job.seq, job.rel, up_to_date=True, counted=False)
@@ -716,6 +760,8 @@ class OutputTree:
 
     def __init__(self, output: Path, output_id: tuple[int, int]):
         self.path = output
+        #: The last folder written to: (parts, descriptor).
+        self.last: tuple[tuple[str, ...], int] | None = None
         if not _DIR_FD:
             self.fd = self.staging = None
             return
@@ -725,16 +771,20 @@ class OutputTree:
         self.staging = os.open(STAGING_NAME, _FOLDER_FLAGS, dir_fd=self.fd)
 
     def close(self) -> None:
-        for fd in (self.fd, self.staging):
+        for fd in (self.fd, self.staging, self.last and self.last[1]):
             if fd is not None:
                 os.close(fd)
-        self.fd = self.staging = None
+        self.fd = self.staging = self.last = None
 
     def _folder(self, parts: tuple[str, ...], create: bool) -> int:
-        """A descriptor of the folder ``parts`` below OUT_DIR."""
-        folder = os.dup(self.fd)
+        """A descriptor of the folder ``parts`` below OUT_DIR (the caller
+        closes it); the last one is kept open for the next page."""
+        start, folder = 0, None
+        if self.last is not None and parts[: len(self.last[0])] == self.last[0]:
+            start, folder = len(self.last[0]), os.dup(self.last[1])
+        folder = os.dup(self.fd) if folder is None else folder
         try:
-            for name in parts:
+            for name in parts[start:]:
                 if create:
                     try:
                         os.mkdir(name, dir_fd=folder)
@@ -751,6 +801,9 @@ class OutputTree:
         except BaseException:
             os.close(folder)
             raise
+        if self.last is not None:
+            os.close(self.last[1])
+        self.last = (parts, os.dup(folder))
         return folder
 
     def mtime(self, parts: tuple[str, ...]) -> int | None:
