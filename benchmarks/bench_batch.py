@@ -2,6 +2,7 @@
 
     python benchmarks/bench_batch.py                       # both figures (takes ~3 min on 2 cores)
     python benchmarks/bench_batch.py --speed-pages 500 --memory-pages 0   # a quick look
+    python benchmarks/bench_batch.py --speed-pages 0 --memory-pages 0 --hostile 1000   # hostile trees
 
 Builds a corpus in a temporary folder from ``fixtures/pages/*/*.txt`` and
 ``fixtures/seeds/*.txt``, copied and varied (a numbered line appended; every
@@ -16,6 +17,13 @@ runs ``python -m boilerstrip`` on it as a user would:
   upper bound; the largest single process (``getrusage(RUSAGE_CHILDREN)``)
   is reported too. Target: under 300 MB. Linux only.
 
+- hostile trees (``--hostile N``): trees of N and 10 N tiny pages shaped to
+  hurt the walk and the output naming (one huge folder, a deep chain,
+  symlink loops and broken links, names that are not UTF-8 or 250 bytes
+  long, folders named like their neighbours' outputs). For each: exit code,
+  errors, wall time, pages/s and peak RSS of the process tree; the batch
+  must not die, and time and memory must grow with N, not N squared.
+
 The speedup needs an otherwise idle machine: the load average is printed
 before each run, and with other CPU-bound processes on 2 cores ``--workers 2``
 cannot get two cores.
@@ -26,6 +34,7 @@ import argparse
 import gzip
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -131,10 +140,79 @@ def memory(workdir: Path, pages: int) -> None:
     print(f"peak RSS, largest single process: {largest / 2**20:.0f} MB")
 
 
+TINY = "第{n}页。这是一段用来计时的正文，不长。\n"
+
+
+def _tiny(folder: bytes, name: bytes, number: int) -> None:
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "wb") as stream:
+        stream.write(TINY.format(n=number).encode("utf-8"))
+
+
+def hostile_tree(shape: str, root: Path, pages: int) -> None:
+    """A tree of ``pages`` tiny pages (and as many hostile entries) of ``shape``."""
+    base = os.fsencode(root)
+    for n in range(pages):
+        if shape == "plain":
+            _tiny(os.path.join(base, b"f%04d" % (n // PAGES_PER_FOLDER)), b"%06d.txt" % n, n)
+        elif shape == "one_folder":
+            _tiny(base, b"%06d.txt" % n, n)
+        elif shape == "deep":  # 10 pages a level: pages / 10 levels
+            _tiny(os.path.join(base, *[b"d"] * (n // 10)), b"%d.txt" % (n % 10), n)
+        elif shape == "loops":  # beside each page: a symlink loop and a broken link
+            folder = os.path.join(base, b"f%04d" % (n // PAGES_PER_FOLDER))
+            _tiny(folder, b"%06d.txt" % n, n)
+            os.symlink(b"loop%06d.html" % n, os.path.join(folder, b"loop%06d.html" % n))
+            os.symlink(b"missing", os.path.join(folder, b"gone%06d.txt" % n))
+        elif shape == "names":  # GBK bytes, or 250 bytes long
+            folder = os.path.join(base, b"\xb9\xfa%04d" % (n // PAGES_PER_FOLDER))
+            name = b"\xd0\xc2%06d.html" % n if n % 2 else b"%06d" % n + b"x" * 240 + b".txt"
+            _tiny(folder, name, n)
+        elif shape == "collisions":  # a.txt beside a.txt.json/ holding b.txt
+            folder = os.path.join(base, b"f%04d" % (n // (2 * PAGES_PER_FOLDER)))
+            if n % 2:
+                _tiny(os.path.join(folder, b"%06d.txt.json" % (n - 1)), b"b.txt", n)
+            else:
+                _tiny(folder, b"%06d.txt" % n, n)
+
+
+HOSTILE_SHAPES = ("plain", "one_folder", "deep", "loops", "names", "collisions")
+
+
+def hostile(workdir: Path, pages: int) -> None:
+    print(f"hostile trees, tiny pages, --workers 2 (load average {os.getloadavg()[0]:.2f}):")
+    print("| shape | pages | exit | errors | wall s | pages/s | peak RSS MB | time ratio |")
+    print("|---|---|---|---|---|---|---|---|")
+    for shape in HOSTILE_SHAPES:
+        walls = []
+        for count in (pages, 10 * pages):
+            corpus, out = workdir / f"{shape}{count}", workdir / f"out-{shape}{count}"
+            hostile_tree(shape, corpus, count)
+            command = [sys.executable, "-m", "boilerstrip", str(corpus), "-o", str(out), "--workers", "2"]
+            started = time.perf_counter()
+            process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+            peak = 0
+            while process.poll() is None:
+                peak = max(peak, tree_rss(process.pid))
+                time.sleep(0.1)
+            report = process.stderr.read()
+            wall = time.perf_counter() - started
+            walls.append(wall)
+            errors = out / "errors.jsonl"
+            failed = sum(1 for _ in errors.open()) if errors.exists() else 0
+            ratio = f"{walls[1] / walls[0]:.1f}" if len(walls) == 2 else ""
+            if "Traceback" in report:
+                print(report)
+            print(f"| {shape} | {count:,} | {process.returncode} | {failed:,} | {wall:.1f} | {count / wall:.0f} | {peak / 2**20:.0f} | {ratio} |", flush=True)
+            shutil.rmtree(corpus)
+            shutil.rmtree(out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--speed-pages", type=int, default=2_000, help="pages for the speedup run (0: skip)")
     parser.add_argument("--memory-pages", type=int, default=20_000, help="pages for the memory run (0: skip)")
+    parser.add_argument("--hostile", type=int, default=0, metavar="N", help="hostile trees of N and 10 N pages (0: skip)")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as workdir:
@@ -142,6 +220,8 @@ def main() -> None:
             speed(Path(workdir), args.speed_pages)
         if args.memory_pages:
             memory(Path(workdir), args.memory_pages)
+        if args.hostile:
+            hostile(Path(workdir), args.hostile)
 
 
 if __name__ == "__main__":
