@@ -482,3 +482,13 @@ def test_usage_errors_of_standard_output_modes(tmp_path, capsys, args, message):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_standard_output_stops_with_one_line(tmp_path):
+    pages = corpus(tmp_path / "crawl")
+    for args in ([SEED_004], [pages, "--jsonl", "-"], [pages, "-o", tmp_path / "out", "--jsonl", "-"]):
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run([sys.executable, "-m", "boilerstrip", *map(str, args)], stdout=full, stderr=subprocess.PIPE)
+        assert done.returncode == 3, args
+        assert "No space left on device" in done.stderr.decode() and b"Traceback" not in done.stderr

@@ -1293,8 +1293,9 @@ class _Sinks:
                 self._errors.write(json.dumps({"file": result.rel, "error": result.error}, ensure_ascii=False) + "\n")
         elif self._jsonl is not None:
             if self._to_stdout:
-                sys.stdout.buffer.write(encode(result.records))
-                sys.stdout.buffer.flush()
+                with self._writing("standard output"):
+                    sys.stdout.buffer.write(encode(result.records))
+                    sys.stdout.buffer.flush()
             else:
                 with self._writing(str(self._options.jsonl)):
                     self._jsonl.write(result.records)

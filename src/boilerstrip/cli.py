@@ -270,16 +270,27 @@ def _to_stdout(args: argparse.Namespace, parser: argparse.ArgumentParser, option
         if result.error is not None:
             print(f"{parser.prog}: {result.rel}: {result.error}", file=sys.stderr)
         elif args.jsonl is not None:
-            sys.stdout.buffer.write(encode(result.records))
-            sys.stdout.buffer.flush()
+            _write_stdout(encode(result.records), parser)
         else:
             document = page_document(result.rel, result.articles, result.warnings, options)
-            sys.stdout.buffer.write(encode(render(document, args.format)))
-            sys.stdout.buffer.flush()
+            _write_stdout(encode(render(document, args.format)), parser)
     summary.seconds = time.monotonic() - started
     if not one_page:
         print(summary_report(summary, None), file=sys.stderr)
     return EXIT_FAILED if summary.errors else EXIT_OK
+
+
+def _write_stdout(data: bytes, parser: argparse.ArgumentParser) -> None:
+    """Write to standard output; a full disk or a closed file behind it
+    stops with one line (exit code 3), a closed pipe is the reader's choice."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _silence_stdout()
+        parser.exit(EXIT_STOPPED, f"{parser.prog}: stopped: cannot write to standard output: {error.strerror or error}\n")
 
 
 def _batch_options(args: argparse.Namespace, parser: argparse.ArgumentParser, options: Options) -> BatchOptions:
