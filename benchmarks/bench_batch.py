@@ -24,6 +24,11 @@ runs ``python -m boilerstrip`` on it as a user would:
   errors, wall time, pages/s and peak RSS of the process tree; the batch
   must not die, and time and memory must grow with N, not N squared.
 
+- time of check to time of use (``--race N``): N real pages are cleaned
+  while pages (and sometimes whole folders) are swapped for symlinks to a
+  file outside the tree, one every 10 ms; the outputs must never hold the
+  outside file's marker, and pages caught between walk and open are errors.
+
 The speedup needs an otherwise idle machine: the load average is printed
 before each run, and with other CPU-bound processes on 2 cores ``--workers 2``
 cannot get two cores.
@@ -206,11 +211,57 @@ def hostile(workdir: Path, pages: int) -> None:
             subprocess.run(["rm", "-rf", str(corpus), str(out)], check=True)  # shutil.rmtree recurses per level
 
 
+SECRET_MARK = "外部文件标记XYZZY"
+
+
+def race(workdir: Path, pages: int) -> None:
+    import json
+    import random
+    from collections import Counter
+
+    secret = workdir / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(f"{SECRET_MARK}。\n" + source_pages()[0][1], encoding="utf-8")
+    crawl, out = workdir / "race", workdir / "out-race"
+    sources = source_pages()
+    for n in range(pages):
+        target = crawl / f"f{n // 20:04d}" / f"p{n:05d}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(sources[n % len(sources)][1], encoding="utf-8")
+    command = [sys.executable, "-m", "boilerstrip", str(crawl), "-o", str(out), "--workers", "2"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    chance, swaps = random.Random(1), 0
+    time.sleep(0.5)
+    while process.poll() is None:
+        n = chance.randrange(pages)
+        path = crawl / f"f{n // 20:04d}" / f"p{n:05d}.txt"
+        try:
+            if chance.random() < 0.02 and not path.parent.is_symlink():
+                path.parent.rename(path.parent.with_name(path.parent.name + ".moved"))
+                path.parent.symlink_to(secret.parent)
+            else:
+                path.with_suffix(".tmp").symlink_to(secret)
+                os.replace(path.with_suffix(".tmp"), path)
+            swaps += 1
+        except OSError:
+            pass
+        time.sleep(0.01)
+    report = process.stderr.read()
+    outputs = [p for p in out.rglob("*") if p.is_file()]
+    leaks = sum(SECRET_MARK in p.read_text(encoding="utf-8", errors="replace") for p in outputs)
+    errors = out / "errors.jsonl"
+    kinds = Counter(json.loads(line)["error"] for line in errors.open()) if errors.exists() else Counter()
+    print("   ", report.strip().replace("\n", "\n    "))
+    print(f"race, {pages:,} pages: exit {process.returncode}, {swaps:,} swaps, {len(outputs):,} files written, "
+          f"{leaks} holding the outside file, errors: {dict(kinds)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--speed-pages", type=int, default=2_000, help="pages for the speedup run (0: skip)")
     parser.add_argument("--memory-pages", type=int, default=20_000, help="pages for the memory run (0: skip)")
     parser.add_argument("--hostile", type=int, default=0, metavar="N", help="hostile trees of N and 10 N pages (0: skip)")
+    parser.add_argument("--race", type=int, default=0, metavar="N", help="swap pages for symlinks out of the tree while N pages are cleaned (0: skip)")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as workdir:
@@ -220,6 +271,8 @@ def main() -> None:
             memory(Path(workdir), args.memory_pages)
         if args.hostile:
             hostile(Path(workdir), args.hostile)
+        if args.race:
+            race(Path(workdir), args.race)
 
 
 if __name__ == "__main__":

@@ -365,3 +365,19 @@ def test_a_deep_tree_is_walked_with_few_descriptors(tmp_path, monkeypatch):
     assert pages[:3] == ["p.txt", "d/p.txt", "d/d/p.txt"] and pages[-1] == "side/s.txt"
     assert max(peak) <= before + held["limit"] + 2
     assert open_fds() == before
+
+
+def test_a_folder_swapped_for_a_symlink_during_the_walk_is_not_entered(tmp_path):
+    secret = outside_secret(tmp_path)
+    crawl = tmp_path / "crawl"
+    (crawl / "sub").mkdir(parents=True)
+    shutil.copyfile(SEED, crawl / "first.txt")
+    shutil.copyfile(SEED, crawl / "sub" / "page.txt")
+    shutil.copyfile(secret, secret.parent / "page.txt")
+    pages = walk([crawl], Counter())
+    assert next(pages).rel == "first.txt"  # the root is listed; "sub" is not entered yet
+    shutil.move(crawl / "sub", tmp_path / "moved")
+    (crawl / "sub").symlink_to(secret.parent)
+    assert [(p.rel, p.error) for p in pages] == [
+        ("sub/", "cannot list folder: it changed during the walk (symlinks are not followed)")
+    ]

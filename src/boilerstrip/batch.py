@@ -232,6 +232,7 @@ class _Frame:
     subfolders: Iterator[tuple[str, tuple[int, int]]]
 
 
+CHANGED_FOLDER = "it changed during the walk (symlinks are not followed)"
 #: Folder descriptors the walk keeps open (the root and the deepest ones),
 #: so that a tree thousands of folders deep needs no more than this.
 HELD_FOLDERS = 64
@@ -259,7 +260,10 @@ def _walk_tree(root: Path, top: tuple[str, ...], excluded, skipped: Counter, suf
             try:
                 fd = tree.open_folder(tree.reopen(stack), parts, entry_id)
             except OSError as error:
-                yield InputFile(root, names + ("",), error=f"cannot list folder: {error.strerror or error}")
+                why = error.strerror or str(error)
+                if error.errno in (errno.ELOOP, errno.ENOTDIR):
+                    why = CHANGED_FOLDER
+                yield InputFile(root, names + ("",), error=f"cannot list folder: {why}")
                 continue
             stack.append(_Frame(fd, entry_id, names, parts, iter(())))
             if _DIR_FD and len(stack) > HELD_FOLDERS:
@@ -290,7 +294,7 @@ class _Tree:
         fd = os.open(parts[-1], _FOLDER_FLAGS, dir_fd=parent_fd)
         if _file_id(os.fstat(fd)) != entry_id:
             os.close(fd)
-            raise OSError(errno.ESTALE, "the folder changed during the walk")
+            raise OSError(errno.ESTALE, CHANGED_FOLDER)
         return fd
 
     def reopen(self, stack: list[_Frame]) -> int | None:
