@@ -1,6 +1,5 @@
 """``clean_many``: many pages from Python, in order, an error result per bad page."""
 import gzip
-import shutil
 import time
 from pathlib import Path
 
