@@ -89,3 +89,37 @@ def test_options_travel_to_workers_whole():
     assert copy == options and hash(copy.rules) == hash(options.rules)
     assert clean_article(THEPAPER, url=URL, options=copy) == clean_article(THEPAPER, url=URL, options=options)
     assert clean_article(THEPAPER, url=URL, options=copy).removed == ()
+
+
+def test_the_command_line_gives_what_the_api_gives(tmp_path, capsys):
+    import json
+
+    from boilerstrip.cli import main
+
+    page = tmp_path / "page.html"
+    page.write_bytes(THEPAPER)
+    assert main([str(page), "--rules", str(EXAMPLE), "--url", URL]) == 0
+    printed = json.loads(capsys.readouterr().out)["articles"][0]
+    expected = clean_article(THEPAPER, url=URL, options=Options(rules=RuleSet.from_file(EXAMPLE)))
+    assert printed == expected.to_dict()
+    # A batch run: every worker has the rules (the site's own by the page's
+    # canonical address, as a folder of pages gives no URL).
+    canonical = THEPAPER.replace(b"<head>", f'<head><link rel="canonical" href="{URL}">'.encode(), 1)
+    (tmp_path / "in").mkdir()
+    for k in range(3):
+        (tmp_path / "in" / f"{k}.html").write_bytes(canonical)
+    assert main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--rules", str(EXAMPLE), "--workers", "2"]) == 0
+    for k in range(3):
+        written = json.loads((tmp_path / "out" / f"{k}.html.json").read_text(encoding="utf-8"))["articles"][0]
+        assert written == expected.to_dict()
+
+
+def test_a_bad_rules_file_is_a_usage_error(tmp_path, capsys):
+    from boilerstrip.cli import main
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[chrome]\nnonesuch = ["x"]\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["-", "--rules", str(bad)])
+    assert stop.value.code == 2
+    assert "no such detector takes phrases" in capsys.readouterr().err

@@ -444,6 +444,8 @@ class Job:
     data: bytes | str | None = None
     #: The name of an in-memory page in results and error messages.
     label: str = ""
+    #: The page's address (a rules file's site rules go by its host).
+    url: str | None = None
 
     @property
     def rel(self) -> str:
@@ -475,10 +477,10 @@ class Result:
     warnings: list[str] | None = None
 
 
-def clean_page(data: bytes | str, options: Options) -> tuple[list[Article], list[str]]:
+def clean_page(data: bytes | str, options: Options, url: str | None = None) -> tuple[list[Article], list[str]]:
     """The page's articles, and its warnings when there is none (one run
     of the pipeline: :func:`~boilerstrip.clean` keeps the page's warnings)."""
-    result = clean(data, options)
+    result = clean(data, options, url=url)
     return list(result.articles), [] if result.articles else list(result.warnings)
 
 
@@ -666,7 +668,7 @@ class Cleaner(Worker):
         self.folders = FolderCache()
 
     def do(self, job: Job) -> Result:
-        articles, warnings = clean_page(_read_job(job, self.config.max_bytes, self.folders), self.config.options)
+        articles, warnings = clean_page(_read_job(job, self.config.max_bytes, self.folders), self.config.options, job.url)
         if self.config.records:
             records = jsonl_records(page_document(job.rel, articles, warnings, self.config.options))
             return Result(job.seq, job.rel, len(articles), removed_chars(articles), records)
@@ -720,7 +722,7 @@ class PageWriter(Worker):
 
     def _clean(self, job: Job, data: bytes, parts: tuple[str, ...] | None) -> Result:
         """Clean ``data``; write the output unless ``parts`` is None."""
-        articles, warnings = clean_page(data, self.config.options)
+        articles, warnings = clean_page(data, self.config.options, job.url)
         document = page_document(job.rel, articles, warnings, self.config.options)
         if parts is not None:
             try:

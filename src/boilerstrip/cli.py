@@ -19,6 +19,7 @@ The output mirrors the input tree: with one folder as input, crawl/a/b.html
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 import math
 import os
@@ -58,6 +59,7 @@ from .explain import explain
 from .many import clean_results
 from .options import Options
 from .render import FORMATS, SUFFIXES, encode, page_document, render
+from .rules import RulesError, load_rules
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STDIN = "-"
@@ -165,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="json", help="json (default), readable txt, or markdown")
     parser.add_argument("--no-removed", action="store_true", help="leave out `removed` (every removed piece; most of the JSON)")
     parser.add_argument("--no-captions", action="store_true", help="leave out `captions` (they count as removed pieces instead)")
+    parser.add_argument("--rules", type=Path, metavar="FILE", help="a rules file (TOML): a site's chrome, more phrases, detectors off (docs/rules.md)")
+    parser.add_argument("--url", metavar="URL", help="the page's address, for a rules file's site rules (one page only; HTML pages default to their canonical URL)")
     parser.add_argument("--jsonl", type=Path, metavar="FILE", help="also write one JSON object per article to FILE ('-': standard output)")
     parser.add_argument(
         "--ext", type=parse_extensions, default=(), metavar="LIST",
@@ -193,12 +197,16 @@ def main(argv: list[str] | None = None) -> int:
     error raises ``SystemExit(2)`` after printing one line, as argparse does)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    options = Options(keep_removed=not args.no_removed, keep_captions=not args.no_captions)
+    try:
+        rules = load_rules(args.rules)
+    except RulesError as error:
+        parser.error(f"--rules: {error}")
+    options = Options(rules=rules, keep_removed=not args.no_removed, keep_captions=not args.no_captions)
     try:
         if args.explain is not None:
             if args.inputs or args.output:
                 parser.error("--explain takes one page and no INPUT or -o")
-            return explain_command(args.explain, args.max_bytes, parser, options)
+            return explain_command(args.explain, args.max_bytes, parser, options, args.url)
         if args.output is None:
             return _to_stdout(args, parser, options)
         return _batch(args, parser, options)
@@ -211,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _batch(args: argparse.Namespace, parser: argparse.ArgumentParser, options: Options) -> int:
     """``INPUT... -o OUT_DIR``: clean into a tree."""
+    if args.url is not None:
+        parser.error("--url names one page: use it without -o (HTML pages default to their canonical URL)")
     batch = _batch_options(args, parser, options)
     progress = _progress_bar(args.inputs, batch)
     try:
@@ -251,16 +261,20 @@ def _to_stdout(args: argparse.Namespace, parser: argparse.ArgumentParser, option
         )
     config = CleanConfig(options, args.max_bytes, records=args.jsonl is not None)
     summary = Summary()
+    if args.url is not None and args.jsonl is not None:
+        parser.error("--url names one page; it cannot go with --jsonl")
     if args.inputs == [STDIN]:
         data = sys.stdin.buffer.read(args.max_bytes + 1)
         jobs = plan_jobs([None], summary)
-        jobs = (Job(job.seq, data=data, label=STDIN) for job in jobs)
+        jobs = (Job(job.seq, data=data, label=STDIN, url=args.url) for job in jobs)
     else:
         suffixes = PAGE_SUFFIXES + args.ext
         pages = walk([Path(name) for name in args.inputs], summary.skipped, suffixes=suffixes)
         if args.jsonl is None:  # one page named: the name as given
             pages = (InputFile(page.root, (args.inputs[0],)) for page in pages)
         jobs = plan_jobs(pages, summary)
+        if args.url is not None:
+            jobs = (dataclasses.replace(job, url=args.url) for job in jobs)
     started = time.monotonic()
     one_page = args.jsonl is None
     for result in clean_results(jobs, 1 if one_page else args.workers, config, args.timeout, quick=one_page):
@@ -371,7 +385,7 @@ def _count(number: int, noun: str) -> str:
 
 # --explain ---------------------------------------------------------------------
 
-def explain_command(name: str, max_bytes: int, parser: argparse.ArgumentParser, options: Options | None = None) -> int:
+def explain_command(name: str, max_bytes: int, parser: argparse.ArgumentParser, options: Options | None = None, url: str | None = None) -> int:
     """``--explain FILE``: print the page with its removals marked."""
     try:
         if name == STDIN:
@@ -388,7 +402,7 @@ def explain_command(name: str, max_bytes: int, parser: argparse.ArgumentParser, 
         print(f"{parser.prog}: {name}: {error}", file=sys.stderr)
         return EXIT_FAILED
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    sys.stdout.buffer.write(encode(explain(data, colour=colour, options=options) + "\n"))
+    sys.stdout.buffer.write(encode(explain(data, colour=colour, options=options, url=url) + "\n"))
     sys.stdout.buffer.flush()
     return EXIT_OK
 

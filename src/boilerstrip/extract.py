@@ -64,6 +64,8 @@ class Extraction:
     #: The headline as printed (``<h1>``, og:title, ``<title>``), and its element.
     title: str | None = None
     title_element: Any = field(default=None, repr=False, compare=False)
+    #: The address the page gives itself (``<link rel=canonical>``, og:url).
+    url: str | None = None
 
     @property
     def found_article(self) -> bool:
@@ -77,12 +79,13 @@ def extract_main(markup: str, options: Options) -> Extraction:
     if root is None:
         return Extraction("", "none", tuple(warnings) + ("HTML could not be parsed: nothing to clean",))
     title, title_element = html_title(root)
+    url = own_url(root)
     if tree_depth(root) >= MAX_DEPTH - 2:
         warnings.append(f"page nests elements deeper than {MAX_DEPTH} levels; read as flat text")
-        return Extraction(flat_text(markup), "flat", tuple(warnings), root, title=title, title_element=title_element)
+        return Extraction(flat_text(markup), "flat", tuple(warnings), root, title=title, title_element=title_element, url=url)
     body = root.find("body")
     skeleton = text_lines(element_text(body if body is not None else root))
-    found = dict(root=root, skeleton=tuple(skeleton), title=title, title_element=title_element)
+    found = dict(root=root, skeleton=tuple(skeleton), title=title, title_element=title_element, url=url)
     if not options.extract_html:
         return Extraction(page_text(root), "page", tuple(warnings), **found)
     if len(markup) > options.max_extractor_chars:
@@ -100,6 +103,16 @@ def extract_main(markup: str, options: Options) -> Extraction:
         return Extraction(page_text(root), "none", tuple(warnings), **found)
     lines = _headline(skeleton, chosen, title, options.byline_window)
     return Extraction("\n".join(lines), method, tuple(warnings), **found)
+
+
+def own_url(root) -> str | None:
+    """The address the page gives itself: ``<link rel="canonical">``, else
+    ``<meta property="og:url">`` (absolute http(s) addresses only)."""
+    for href in root.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]:
+        href = href.strip()
+        if href.startswith(("http://", "https://", "//")):
+            return href
+    return None
 
 
 def _lead(skeleton: list[str], title: str | None, options: Options) -> int | None:

@@ -79,8 +79,9 @@ def clean(page: str | bytes, options: Options | None = None, *, url: str | None 
     if not text.strip():
         return Result((), tuple(warnings) or (EMPTY_INPUT,), is_html, extraction)
     detectors = compiled(options.rules)
+    site = url or (extraction.url if extraction else None)
     stages = [("lines", split_lines(text, warnings))]                        # 3
-    stages.append(("detectors", detect_chrome(stages[-1][1], options.rules, url)))  # 4
+    stages.append(("detectors", detect_chrome(stages[-1][1], options.rules, site)))  # 4
     if options.find_region and not (extraction and extraction.found_article):
         stages.append(("region", find_article(stages[-1][1], options, detectors.feed_headings)))  # 4b
     stages.append(("repairs", repair(stages[-1][1], options.rules, is_html=is_html)))  # 5

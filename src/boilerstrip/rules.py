@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import urlsplit
@@ -52,8 +52,9 @@ class RuleSet:
     chrome: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: ``(host, phrases)`` pairs: a site's own chrome.
     sites: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: Detector and repair names that do not run.
-    off: frozenset[str] = field(default_factory=frozenset)
+    #: Detector and repair names that do not run (sorted: a rule set's repr
+    #: is the same in every process, as a run's settings file needs).
+    off: tuple[str, ...] = ()
 
     @classmethod
     def default(cls) -> RuleSet:
@@ -134,7 +135,7 @@ def _merge(rules: RuleSet, data: Mapping[str, Any], where: str) -> RuleSet:
     off = set(_phrases(detectors.get("off", []), f"{where}: [detectors] off"))
     if off - set(OFF_NAMES):
         raise RulesError(f"{where}: [detectors] off: unknown {sorted(off - set(OFF_NAMES))}; one of {', '.join(OFF_NAMES)}")
-    return RuleSet(tuple(sorted(chrome.items())), tuple(sorted(sites.items())), rules.off | off)
+    return RuleSet(tuple(sorted(chrome.items())), tuple(sorted(sites.items())), tuple(sorted(set(rules.off) | off)))
 
 
 def _table(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
