@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .detectors.comments import CommentsDetector
 from .detectors.feeds import HEADLINE_LIST, RELATED_FEED
+from .detectors.threads import NAME as REPLIES
 from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, LineFields, Page
 from .metadata.text_fields import METADATA_CUE, byline, metadata_line
 from .text import cued_lines, ends_sentence, is_prose, mostly_cjk, cjk_count
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from .options import Options
 
 _LINK_MARKS = ("•", "*", "+", "□", "●", "[", "-", "·")
+#: Detectors of comment sections and a thread's replies: none stands inside an article.
+_COMMENTS = frozenset({CommentsDetector.name, REPLIES})
 
 
 def line_scores(lines: Sequence[Line], options: Options, headings: FeedHeadings) -> list[int]:
@@ -67,7 +70,7 @@ def line_score(line: Line, options: Options, headings: FeedHeadings) -> int:
             return len(text) // 2 - 4
         return -options.short_penalty
     if line.role == REMOVED:
-        if line.detector == CommentsDetector.name:
+        if line.detector in _COMMENTS:
             return -options.comments_penalty
         if line.detector == RELATED_FEED and headings.match(line.text):
             return -options.feed_heading_penalty

@@ -34,6 +34,8 @@ from .navigation import (
 )
 from .notices import CopyrightNoticeDetector, PromoDetector
 from .share import ShareButtonDetector
+from .threads import NAME as REPLIES
+from .threads import replies
 from .widgets import ReactionWidget, WidgetLabelDetector
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ LINE_DETECTORS: tuple[type[LineDetector], ...] = (
     PhotoCaptionDetector,
 )
 #: Context detectors, in the order they run.
-CONTEXT_DETECTORS = (ReactionWidget.name, RELATED_FEED, TEASER, HEADLINE_LIST)
+CONTEXT_DETECTORS = (ReactionWidget.name, RELATED_FEED, TEASER, HEADLINE_LIST, REPLIES)
 SITE_RULES = "site_rules"
 #: Detectors a rule set can give more phrases (``[chrome]`` in a rules file).
 EXTENSIBLE = tuple(d.name for d in LINE_DETECTORS) + (ReactionWidget.name, RELATED_FEED)
@@ -84,6 +86,7 @@ def compiled(rules: RuleSet) -> Detectors:
         RELATED_FEED: functools.partial(related_feed, headings=headings),
         TEASER: teasers,
         HEADLINE_LIST: headline_list,
+        REPLIES: replies,
     }
     return Detectors(scanner, tuple(context[name] for name in CONTEXT_DETECTORS if rules.is_on(name)), headings)
 
