@@ -55,3 +55,18 @@ def test_a_byline_under_a_question_title_closes_no_article():
     articles = clean_articles((FIXTURES / "thirdparty" / "ia_ab65832c" / "page.html").read_bytes())
     assert len(articles) == 1
     assert squeeze(gold["body"].split("\n\n")[1]) in squeeze(articles[0].body)
+
+
+def test_a_date_line_inside_the_best_run_is_no_anchor_when_the_run_above_it_is_the_article():
+    """A scraper printed a side column into the article (``来源：新闻晨报
+    1.5万元开一家餐饮名店``); the article above that line is kept, not the
+    few lines after it."""
+    gold, text = _page("thirdparty", "ia_2bac7fb2", "inscriptis")
+    assert squeeze(gold["body"].split("\n\n")[1]) in squeeze(clean_article(text).body)
+
+
+def test_a_glued_menu_above_the_date_line_does_not_win():
+    """A page's menu of headlines glued into one long line above the date
+    line: the article under the date line is kept."""
+    gold, text = _page("pages", "xinhuanet_1", "inscriptis")
+    assert clean_article(text).body == gold["body"]

@@ -54,3 +54,12 @@ def test_a_forum_thread_gives_its_first_post():
     body = squeeze(clean_article(text).body)
     # The poster's name under the title stays glued to the post in this dump.
     assert body.endswith(squeeze(gold["body"])) and len(body) <= len(squeeze(gold["body"])) + 10
+
+
+def test_a_forum_post_above_its_reply_index():
+    """A one-paragraph post, then ``| 回复线索：`` and the thread's index
+    (``一把辛酸泪啊。【皮皮说话】08-11 17:15 80字 [176/0]``): the post alone."""
+    gold = json.loads((FIXTURES / "thirdparty" / "ia_a6e8b739" / "gold.json").read_text(encoding="utf-8"))
+    text = (FIXTURES / "thirdparty" / "ia_a6e8b739" / "lynx.txt").read_text(encoding="utf-8")
+    body = clean_article(text).body
+    assert body.startswith(gold["body"]) and "【皮皮说话】" not in body

@@ -116,16 +116,21 @@ def find_article(page: Page, options: Options, headings: FeedHeadings) -> Page:
     return page.with_lines(lines)
 
 
-def _choose_run(anchored: tuple[int, int] | None, best: tuple[int, int] | None, scores: list[int]) -> tuple[int, int] | None:
+def _choose_run(anchored: tuple[int, int, int] | None, best: tuple[int, int] | None, scores: list[int]) -> tuple[int, int] | None:
     """The run under a date line, unless the page's best run ends above that
-    line and outscores it: then the date line is the best run's footer
-    (``来源：新闻晨报`` printed under the body, a comment's date) and what
-    follows it is a teaser, an ad or a comment, not the article."""
-    if anchored is None or best is None:
-        return anchored or best
-    if best[1] < anchored[0] and sum(scores[best[0] : best[1] + 1]) > sum(scores[anchored[0] : anchored[1] + 1]):
+    line, or holds it, and outscores the run after it: then the date line is
+    the best run's footer (``来源：新闻晨报`` printed under the body, a
+    comment's date) or a line inside it (a scraper printed a side column
+    into the article), and what follows it is not the article."""
+    if anchored is None:
         return best
-    return anchored
+    start, end, date_line = anchored
+    if best is not None and best[0] <= date_line:
+        # What the best run holds above the date line, against the run after it.
+        above = sum(scores[best[0] : min(best[1], date_line) + 1])
+        if above > sum(scores[start : end + 1]):
+            return best
+    return start, end
 
 
 def _mark_headlines(lines: list[Line], top: int, start: int) -> None:
@@ -142,9 +147,10 @@ def _mark_headlines(lines: list[Line], top: int, start: int) -> None:
         lines[i] = line.placed(HEADLINE, line.detector)
 
 
-def _anchored_run(lines: Sequence[Line], scores: list[int], options: Options) -> tuple[int, int] | None:
+def _anchored_run(lines: Sequence[Line], scores: list[int], options: Options) -> tuple[int, int, int] | None:
     """The best run that starts right below a date/source line (the article's
-    own dateline sits between its title and its body), if one scores enough.
+    own dateline sits between its title and its body), if one scores enough:
+    its start, its end and the date line.
 
     On a page whose article is short and whose comments or feeds are long,
     this keeps the article rather than the longest prose on the page.
@@ -160,26 +166,31 @@ def _anchored_run(lines: Sequence[Line], scores: list[int], options: Options) ->
         anchors += 1
         if anchors > 20:
             break
-        # Within reach of the date line the run may restart (Kadane) ...
+        # Within reach of the date line the run may restart (Kadane), but
+        # not past a comment section: what follows one is no article ...
         total, start = 0, d + 1
         reach = min(d + options.anchor_reach, n - 1)
+        blocked = False
         for i in range(d + 1, reach + 1):
+            if scores[i] <= -options.comments_penalty:
+                blocked = True
+                break
             if total <= 0:
                 total, start = scores[i], i
             else:
                 total += scores[i]
             if total > best:
-                best, best_span = total, (start, i)
+                best, best_span = total, (start, i, d)
         # ... beyond it the start is fixed, so the best end is where the
         # running sum peaks: looked up, not rescanned from every date line.
-        if reach + 1 < n:
+        if reach + 1 < n and not blocked:
             if peaks is None:
                 peaks = _prefix_peaks(scores)
             prefix, peak = peaks
             end = peak[reach + 1]
             value = total + prefix[end] - prefix[reach]
             if value > best:
-                best, best_span = value, (start, end)
+                best, best_span = value, (start, end, d)
     return best_span
 
 

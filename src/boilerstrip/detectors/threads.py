@@ -68,10 +68,10 @@ def _frames(lines: Sequence[Line]) -> list[int]:
 
 
 def _has_words(text: str) -> bool:
-    """A side of a frame that can be told apart: it holds a word, not only
-    digits and punctuation (``0 |`` is a comment's number, but ``33 |`` alone
-    is every numbered list)."""
-    return sum(ch.isalpha() for ch in text) >= 2
+    """A side of a frame that can be told apart: it holds a letter, not only
+    digits and punctuation (``0字 [0/0]`` is a reply's size and counts, but
+    ``0 |`` is every numbered list)."""
+    return any(ch.isalpha() for ch in text)
 
 
 def _prose(lines: Sequence[Line], start: int, end: int) -> int:
