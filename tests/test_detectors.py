@@ -118,3 +118,19 @@ def test_prose_that_looks_like_chrome_stays(line):
 def test_form_fields_go():
     assert roles(f"{PROSE}\n请输入检索内容_____________\n{PROSE}")[1] == ("removed", "scraper_marker")
     assert roles(f"{PROSE}\n如果您喜欢网易新闻，请告诉您的朋友。 给网易提意见 ____________________\n{PROSE}")[1] == ("removed", "scraper_marker")
+
+
+@pytest.mark.parametrize(
+    "line, detector",
+    [
+        ("发送给朋友 打印本文", "share_buttons"),
+        ("返回页首 | 关闭窗口", "share_buttons"),
+        ("【评论】【楼盘论坛】【推荐】【大 中 小】【打印】【下载点点通】 【关闭】", "share_buttons"),
+        ("扫描下方二维码解锁更多技能", "share_buttons"),
+        ("1、回复【公租房】查看最新消息", "promo"),
+        ("点击菜单栏【便民服务】解锁更多服务！", "promo"),
+        ("看都看完了，点【在看】试试", "promo"),
+    ],
+)
+def test_tool_rows_and_account_menus(line, detector):
+    assert roles(f"{PROSE}\n{line}\n{PROSE}")[1] == ("removed", detector)
