@@ -20,6 +20,8 @@ new value, so the :class:`Result` keeps every stage for ``--explain``.
 7. ``split``     an e-paper page is cut into its articles.
 8. ``assemble``  each article's headline block, body, captions, removals and
                  resolved metadata become an :class:`~boilerstrip.article.Article`.
+9. ``confidence`` how sure we are that each body is the article, with the
+                 signs that lowered it in ``warnings`` when it is low.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 
 from .article import Article
 from .assemble import PageFacts, build_article
+from .confidence import rate
 from .decode import decode
 from .detectors import compiled, detect_chrome
 from .extract import Extraction, extract_main
@@ -90,6 +93,7 @@ def clean(page: str | bytes, options: Options | None = None, *, url: str | None 
     facts = _page_facts(final.warnings, extraction, options)
     segments = split_articles(final, options.article_min)                    # 7
     articles = tuple(build_article(lines, facts, options, lead_article=k == 0) for k, lines in enumerate(segments))  # 8
+    articles = rate(articles, segments, final.lines, extraction)             # 9
     return Result(articles, tuple(warnings), is_html, extraction, tuple(stages), facts)
 
 
