@@ -74,8 +74,14 @@ def test_labelled_editor_in_an_author_slot_is_no_author():
 
 
 def test_follow_button_in_an_author_card_is_no_name():
+    page = f"<html><body><h1>标题在这里</h1><div class='author'><div class='name'>去驴行</div><div>关注</div></div>{BODY}</body></html>"
+    assert _meta(page)["authors"] == ["去驴行"]
+
+
+def test_government_publishing_account_is_the_outlet_not_an_author():
     page = f"<html><body><h1>标题在这里</h1><div class='author'><div class='name'>中国广州发布</div><div>关注</div></div>{BODY}</body></html>"
-    assert _meta(page)["authors"] == ["中国广州发布"]
+    meta = _meta(page)
+    assert meta["authors"] == [] and meta["source"] == "中国广州发布"
 
 
 def test_source_element_inside_a_glued_line():

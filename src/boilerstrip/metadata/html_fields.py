@@ -38,6 +38,7 @@ from ..vocab import ACCOUNT_CARD
 from .dates import DATE, parse_date
 from .labels import DATE_LABELS, NAME_SEPARATORS, SOURCE_LABELS
 from .resolve import HTML_RANK, Evidence, names_outlet
+from .validators import official_account
 from .text_fields import byline, metadata_line
 
 _META_DATE_KEYS = (
@@ -115,6 +116,11 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
     if authors:
         # An outlet's name is no author (a CMS account named after the source).
         names = [name for name in authors[1] if squeeze(name) != squeeze(source[1] if source else "")]
+        official = next((name for name in names if official_account(name)), None)
+        if official:
+            # ``中国广州发布``: a government's publishing account is the outlet.
+            names = [name for name in names if name != official]
+            source = source or ("official-account", official)
         outlet = _dateline_outlet(names, window, lead)
         if outlet:
             # The account under the title is the outlet the lead paragraph

@@ -60,6 +60,25 @@ _CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,8}[·•][\u3400
 _USER_NAME = re.compile(r"[\w\u3400-\u9fff·•.\-]{2,16}")
 
 
+# ``中国广州发布``, ``上海发布``: a government's publishing account, an outlet.
+_OFFICIAL_ACCOUNT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:发布|發布|發佈)")
+# How the text came, in a source slot: ``转载文章``, ``原创作品``.
+_HOW_IT_CAME = re.compile(r"(?:原创|原創|转载|轉載|转贴|轉貼|整理|综合|綜合)(?:文章|作品|稿件|内容|內容)?")
+
+
+# A group, a column or a desk, not a person: ``维基媒体项目贡献者``,
+# ``工作动态``, ``本报编辑部``.
+_NOT_A_PERSON_ENDING = re.compile(
+    r"(?:贡献者|貢獻者|编辑部|編輯部|编辑组|編輯組|团队|團隊|小组|小組|工作室|委员会|委員會|办公室|辦公室|中心|课题组|課題組"
+    r"|动态|動態|要闻|要聞|快讯|快訊|头条|頭條|热点|熱點|专题|專題|视点|視點|新闻|新聞|资讯|資訊|频道|頻道)$"
+)
+
+
+def official_account(name: str) -> bool:
+    """``中国广州发布``: an official publishing account (the outlet, never an author)."""
+    return _OFFICIAL_ACCOUNT.fullmatch(name.strip()) is not None
+
+
 def _balanced(value: str) -> bool:
     return all(value.count(a) == value.count(b) for a, b in _OPEN_CLOSE)
 
@@ -71,6 +90,7 @@ def _no_value(value: str) -> bool:
         bare in NOT_A_NAME
         or bare in PAGE_CONTROLS
         or _NOT_A_NAME_SHAPE.fullmatch(bare) is not None
+        or _HOW_IT_CAME.fullmatch(bare) is not None
         or CONTROL_OPENING.match(bare) is not None
         or bare.isdigit()
     )
@@ -121,7 +141,7 @@ def valid_person(name: str, *, user_names: bool = False, han_only: bool = False)
     name = name.strip()
     if not name or _no_value(name) or _JUNK_CHAR.search(name) or not _balanced(name):
         return False
-    if name.startswith(_BAD_OPENING) or _PLACE.fullmatch(name):
+    if name.startswith(_BAD_OPENING) or _PLACE.fullmatch(name) or official_account(name) or _NOT_A_PERSON_ENDING.search(name):
         return False
     if han_only:
         # No label says these are names: they must open with a surname.
