@@ -49,7 +49,7 @@ _NOT_A_NAME_SHAPE = re.compile(
 )
 # Characters no outlet or name holds: markup, file names, URLs, brackets
 # left open, sentence punctuation.
-_JUNK_CHAR = re.compile(r"[<>=\"'{}\[\]|\\/@#*&^$%!！?？。，,；;…]|\.(?:gif|jpe?g|png|html?|s?html)\b|https?:|www\.", re.I)
+_JUNK_CHAR = re.compile(r"[<>=\"'{}\[\]|\\/@#*&^$%!！?？。，,；;…©®™]|\.(?:gif|jpe?g|png|html?|s?html)\b|https?:|www\.", re.I)
 _OPEN_CLOSE = (("(", ")"), ("（", "）"), ("【", "】"), ("《", "》"), ("“", "”"))
 # Administrative areas: ``山东冠县`` is a place, not a reporter.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|市|县|縣|区|區|镇|鎮|乡|鄉|村|州|盟|旗)$")
