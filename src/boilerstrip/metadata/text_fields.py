@@ -269,7 +269,10 @@ _OUTLET = re.compile(r"(?:原创\s*)?(?P<outlet>[^\s，。,；;！!？?：:]{2,1
 
 # A post's attribution (``… by duscha``, ``…发布时间``) is no dated line
 # (:func:`post_line` reads it).
-_NOT_BESIDE_A_DATE = re.compile(rf"(?i:\bby\b|posted)|{DATE_LABELS}$|发表|發表")
+# Nor is a profile's date (``建立于:2004年10月6日``, ``注册时间``): no post's.
+_NOT_BESIDE_A_DATE = re.compile(
+    rf"(?i:\bby\b|posted)|{DATE_LABELS}$|发表|發表|(?:建立|创建|創建|注册|註冊|加入|开通|開通)(?:于|於|时间|時間|日期)?"
+)
 _SHORT_HAN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 
 
