@@ -219,7 +219,9 @@ def metadata_line(text: str) -> dict | None:
         return None
     inner = _unframed(text)
     date = parse_date(inner)
-    if date is not None or _CHROME_CUE.search(inner):
+    if date is None and not _LABEL.search(inner):
+        return None  # neither a date nor a label: no metadata line (the common case)
+    if _CHROME_CUE.search(inner):
         inner = strip_chrome(inner).strip()
     labels = list(_LABEL.finditer(inner))
     if not labels:
@@ -367,7 +369,7 @@ def post_line(text: str) -> dict | None:
     ``本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.``,
     ``ggjjzhzz 发表于 2005-9-15 11:46:00``, ``〓…发布时间 2005/03/15 22:36:13 by duscha 〓``),
     else None. Only the page's chrome may be left over."""
-    if len(text) > 160 or not _POST_CUE.search(text):
+    if len(text) > 160 or not _POST_CUE.search(text) or not _HAS_DATE_DIGITS.search(text):
         return None
     inner = _unframed(text).strip("〓 ")
     for match in date_matches(inner):
@@ -390,13 +392,14 @@ def post_line(text: str) -> dict | None:
     return None
 
 
+_HAS_DATE_DIGITS = re.compile(r"\d{1,4}\s*[-/.年]\s*\d")
 _POST_CUE = re.compile(r"由|发表于|發表於|发布于|發布於|写于|寫於|(?i:by)\s|发布时间|發布時間|发表时间|發表時間")
 
 
 # ---------------------------------------------------------------- bylines
 
 # Every byline holds 记者, a credit word or a slash.
-_BYLINE_CUE = re.compile(r"记者|記者|文|作者|执笔|執筆|采写|採寫|撰|实习生|實習生|通讯员|通訊員|/|／|╱|報導|报道|報道")
+_BYLINE_CUE = re.compile(r"记者|記者|文|作者|执笔|執筆|采写|採寫|撰|实习生|實習生|通讯员|通訊員|/|／|╱")
 # ``(文/记者 杨帆 卢志民)``, ``作者：X``: a credit word and a separator.
 _CREDIT_LINE = re.compile(
     r"[(（](?:文|作者|撰文|执笔|采写)\s*[/／|:：]\s*(?P<names>[^()（）]{2,30})[)）]"
@@ -604,7 +607,7 @@ def find_line_fields(page: Page) -> Page:
             continue
         if line.role != TEXT:
             continue
-        if i not in cued:
+        if i not in cued and line.text[:1] not in _OPENING_BRACKETS:
             credit = cut_trailing_credit(line.text)
             if credit:
                 out[i] = line.cut(*credit[0], "credit")._replace(fields=_fields(credit[2], credit[1]))
@@ -650,6 +653,10 @@ def find_line_fields(page: Page) -> Page:
     return page.with_lines(out)
 
 
+# A bracketed lead (``〔記者X／台北報導〕…``) or a bracket of names opens with one.
+_OPENING_BRACKETS = frozenset("(（〔【[│|□■")
+
+
 def _unframed_marks(text: str) -> str:
     return _TRAILING_MARK.sub("", _LEADING_MARK.sub("", text)).strip()
 
@@ -661,5 +668,6 @@ def _fields(kind: str, found: dict) -> LineFields:
 
 # Every dateline lead holds 讯 or 电 or opens with a bracket; a line of
 # names alone is a bracket of them.
-_DATELINE_CUE = re.compile(r"讯|訊|电|電|^[(（〔【]|\n[(（〔【]|[(（][\u4e00-\u9fff·\s、]{2,30}[)）][ \t]*(?=\n|$)")
-_ANY_CUE = re.compile("|".join((METADATA_CUE.pattern, _BYLINE_CUE.pattern, _DATELINE_CUE.pattern, _POST_CUE.pattern)))
+_DATELINE_CUE = re.compile(r"讯|訊|电|電")
+# (A post's attribution holds a year, so METADATA_CUE finds it.)
+_ANY_CUE = re.compile("|".join((METADATA_CUE.pattern, _BYLINE_CUE.pattern, _DATELINE_CUE.pattern)))
