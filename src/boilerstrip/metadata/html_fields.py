@@ -43,7 +43,7 @@ from ..vocab import ACCOUNT_CARD
 from .dates import DATE, parse_date
 from .labels import DATE_LABELS, NAME_SEPARATORS, SOURCE_LABELS
 from .resolve import HTML_RANK, Evidence, names_outlet
-from .validators import official_account
+from .validators import official_account, outlet_shaped
 from .text_fields import byline, metadata_line, post_line
 
 _META_DATE_KEYS = (
@@ -102,12 +102,14 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
         # A date shown with its time under the title beats a date-only value.
         timed = _first(_same_day_with_time(date[1], text) for text in window + [_spaced(el) for el in near if _classed(el, "time", "date")])
         date = ("shown-time", timed) if timed else date
-    meta_lines = [fields for fields in (metadata_line(line) for line in lines) if fields]
-    window_meta = [fields for fields in (metadata_line(line) for line in window) if fields]
+    all_meta = [metadata_line(line) for line in lines]
+    meta_lines = [fields for fields in all_meta if fields]
+    window_all = [metadata_line(line) for line in window]
     source_element = _first(_short(_text(el)) for el in near if _source_slot(el))
+    labelled = [fields for line, fields in zip(lines, all_meta) if fields and _SOURCE_LABEL.search(line)]
     source = _pick(
-        ("byline-block", lambda: _first(fields.get("source") for fields in window_meta)),
-        ("source-line", lambda: _first(fields.get("source") for fields in meta_lines)),
+        ("byline-block", lambda: _first(_outlet_like(line, fields.get("source")) for line, fields in zip(window, window_all) if fields)),
+        ("source-line", lambda: _first(fields.get("source") for fields in labelled)),
         ("source-element", lambda: source_element),
         ("meta", lambda: _short(metas.get("source"))),
     )
@@ -143,6 +145,17 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
     if source_element:
         found.append(("source-element", ("source-element", source_element)))
     return [Evidence(name, value, f"html:{where}", HTML_RANK) for name, picked in found if picked for where, value in (picked,)]
+
+
+_SOURCE_LABEL = re.compile(SOURCE_LABELS)
+
+
+def _outlet_like(line: str, value: str | None) -> str | None:
+    """A source from a line of the byline block: labelled, or one that says
+    it is an outlet (``2022-02-13 09:57 光明网``; not a list item's title)."""
+    if not value:
+        return None
+    return value if _SOURCE_LABEL.search(line) or outlet_shaped(value) else None
 
 
 def _pick(*sources: tuple[str, Callable[[], object]]) -> tuple[str, object] | None:

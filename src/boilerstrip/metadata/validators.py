@@ -74,6 +74,9 @@ _NOT_A_PERSON_ENDING = re.compile(
 )
 
 
+_GAP = re.compile(r"\s{3,}|-{2,}|—{3,}")
+
+
 def official_account(name: str) -> bool:
     """``中国广州发布``: an official publishing account (the outlet, never an author)."""
     return _OFFICIAL_ACCOUNT.fullmatch(name.strip()) is not None
@@ -108,6 +111,8 @@ def valid_outlet(value: str) -> bool:
         return False
     if value.startswith(("于", "於")) or value.endswith(("写于", "寫於", "发表于", "發表於", "于", "於")):
         return False
+    if _GAP.search(value):
+        return False  # ``21世纪经济报道     ---（独家）…``: columns a dump printed side by side
     letters = sum(ch.isalpha() for ch in value)
     return cjk_count(value) >= 2 or letters >= 2 and letters >= len(value) // 2
 
