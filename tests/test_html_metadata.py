@@ -74,8 +74,14 @@ def test_labelled_editor_in_an_author_slot_is_no_author():
 
 
 def test_follow_button_in_an_author_card_is_no_name():
+    page = f"<html><body><h1>标题在这里</h1><div class='author'><div class='name'>去驴行</div><div>关注</div></div>{BODY}</body></html>"
+    assert _meta(page)["authors"] == ["去驴行"]
+
+
+def test_government_publishing_account_is_the_outlet_not_an_author():
     page = f"<html><body><h1>标题在这里</h1><div class='author'><div class='name'>中国广州发布</div><div>关注</div></div>{BODY}</body></html>"
-    assert _meta(page)["authors"] == ["中国广州发布"]
+    meta = _meta(page)
+    assert meta["authors"] == [] and meta["source"] == "中国广州发布"
 
 
 def test_source_element_inside_a_glued_line():
@@ -150,3 +156,46 @@ def test_trafilatura_table_rows_are_located_cell_by_cell():
 
     assert _cells("|  | 一、培养目标：培养德智体美全面发展的人才。 | 第二格\\|续 |") == ["一、培养目标：培养德智体美全面发展的人才。", "第二格|续"]
     assert _cells("正文里的竖线 | 不是表格") == ["正文里的竖线 | 不是表格"]
+
+
+# ---------------------------------------------------------------- titles and dates on unseen sites
+
+def test_a_logo_heading_is_not_the_headline():
+    page = (
+        "<html><head><title>土豆不“土” 土豆无“土” 松花江网</title></head><body><h1>松花江网</h1>"
+        f"<h2>土豆不“土” 土豆无“土”</h2><div>2022-02-13 09:57 光明网</div>{BODY}</body></html>"
+    )
+    meta = _meta(page)
+    assert meta["title"] == "土豆不“土” 土豆无“土”"
+    assert meta["date"] == "2022-02-13T09:57"
+
+
+def test_a_site_name_heading_is_not_the_headline_in_traditional_script():
+    page = (
+        "<html><head><title>颱風凱米來襲 北北基停班停課 - 中時新聞網</title>"
+        "<meta property='og:site_name' content='中時新聞網'></head><body><h1 class='logo'>中時新聞網</h1>"
+        f"<h1>颱風凱米來襲 北北基停班停課</h1><div>2024/07/24 10:01</div>{BODY}</body></html>"
+    )
+    assert _meta(page)["title"] == "颱風凱米來襲 北北基停班停課"
+
+
+def test_the_shown_local_time_beats_a_utc_datetime():
+    page = (
+        "<html><head><meta property='article:published_time' content='2022-02-06T12:48:06+00:00'></head><body>"
+        "<h1>马克龙星期一在莫斯科与普京会面</h1><div><time datetime='2022-02-06T12:48:06+00:00'>06/02/2022 - 13:48</time></div>"
+        f"{BODY}</body></html>"
+    )
+    assert _meta(page)["date"] == "2022-02-06T13:48"
+
+
+def test_a_date_shown_with_its_time_beats_a_date_only_value():
+    page = (
+        "<html><head><meta name='pubdate' content='2022-02-13'></head><body><h1>土豆不“土” 土豆无“土”</h1>"
+        f"<div class='info'><span class='time'>2022-02-13 09:57</span> 光明网</div>{BODY}</body></html>"
+    )
+    assert _meta(page)["date"] == "2022-02-13T09:57"
+
+
+def test_a_copyright_is_no_source():
+    page = f"<html><body><h1>标题在这里的新闻</h1><div>来源：Podcast © FMM</div>{BODY}</body></html>"
+    assert _meta(page)["source"] is None

@@ -30,7 +30,7 @@ from .detectors.comments import CommentsDetector
 from .detectors.feeds import HEADLINE_LIST, RELATED_FEED
 from .detectors.threads import NAME as REPLIES
 from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, LineFields, Page
-from .metadata.text_fields import METADATA_CUE, byline, metadata_line
+from .metadata.text_fields import METADATA_CUE, byline, metadata_line, post_line
 from .text import cued_lines, ends_sentence, is_prose, mostly_cjk, cjk_count
 from .vocab import FOLLOW_BUTTONS
 
@@ -323,7 +323,9 @@ def _metadata_cluster_top(lines: list[Line], i: int, first: int) -> int:
 
 
 def _is_metadata(text: str) -> bool:
-    return metadata_line(text) is not None or byline(text) is not None
+    """A metadata line, a byline or a post's attribution (``由X张贴 @ …``):
+    kept near the article for step 6, never taken for its prose."""
+    return metadata_line(text) is not None or byline(text) is not None or post_line(text) is not None
 
 
 def _headline_block_top(lines: Sequence[Line], i: int, most: int) -> int:

@@ -46,6 +46,9 @@ TIMESTAMP = re.compile(
 _TEASER_END = re.compile(
     r".{2,400}?(?:\[(?:详细|詳細|全文|更多|详情|詳情)\]|【(?:详细|詳細|全文|详情)】)\s*[-—]?|[^。！？!?]{2,60}?(?:>>+|》》)\s*[-—]?"
 )
+# A date with its time before a bare ``>>``: a post's attribution
+# (``由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论 发表评论 >>>``), not a teaser.
+_DATED_LINK = re.compile(r"\d[-/.年月]\d{1,2}日?\s*\d{1,2}:\d{2}[^\[\]【】]*(?:>>|》》)\s*[-—]?$")
 # Cues: a line can only be a dated headline or a teaser if it holds one of these.
 _DATED_CUE = re.compile(r"-|\[")
 _TEASER_CUE = re.compile(r"\[详|\[詳|\[全|\[更|【详|【詳|【全|>>|》》")
@@ -140,7 +143,7 @@ def teasers(lines: Sequence[Line]) -> list[Line]:
     out = list(lines)
     for i in sorted(cued_lines(out, _TEASER_CUE)):
         line = out[i]
-        if line.role == TEXT and _TEASER_END.fullmatch(line.text):
+        if line.role == TEXT and _TEASER_END.fullmatch(line.text) and not _DATED_LINK.search(line.text):
             out[i] = line.removed(TEASER)
             prev = prev_nonblank(out, i)
             if prev is not None and out[prev].role == TEXT and len(out[prev].text) <= 60 and not is_prose(out[prev].text):

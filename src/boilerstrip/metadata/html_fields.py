@@ -6,19 +6,24 @@ HTML each field has its own ordered sources, first plausible answer wins
 (what the page *shows* comes before generic ``<meta>``); the evidence names
 the source that gave it:
 
-* title:   the ``<h1>`` that matches og:title / ``<title>`` best, og:title,
+* title:   the ``<h1>`` that matches og:title / the head of ``<title>``
+           best (an ``<h1>`` showing the site's name is its logo), og:title,
            ``<title>`` without its site suffix (:func:`html_title`, read by
            step 2 to place the headline);
-* date:    a date with a time in the byline block after the title, a date
+* date:    a date with a time in the byline block after the title, the
+           local time a ``<time>`` element there shows (its ``datetime`` is
+           often UTC), a date
            shown without its year and completed from the page's own
            metadata, ``article:published_time`` and kin, JSON-LD
            ``datePublished``, ``itemprop=datePublished``, ``<time datetime>``,
-           any date in the byline block, then a date-classed element;
+           any date in the byline block, then a date-classed element; a
+           date-only value gives way to the same day shown with its time;
 * source:  a 来源 line in the byline block, one anywhere on the page, an
            element classed ``source`` near the title, ``<meta name=source>``;
 * editor:  the last 责任编辑 / 责编 line on the page, an element classed
            ``editor`` with a label;
-* authors: a labelled line or a byline in the byline block, an element
+* authors: a labelled line, a byline or a post's attribution
+           (``由X张贴 @ <date>``) in the byline block, an element
            classed ``author`` near the title, JSON-LD ``author``,
            ``<meta name=author>`` when it is a name shown in the byline block.
 
@@ -38,7 +43,8 @@ from ..vocab import ACCOUNT_CARD
 from .dates import DATE, parse_date
 from .labels import DATE_LABELS, NAME_SEPARATORS, SOURCE_LABELS
 from .resolve import HTML_RANK, Evidence, names_outlet
-from .text_fields import byline, metadata_line
+from .validators import official_account, outlet_shaped
+from .text_fields import byline, metadata_line, post_line
 
 _META_DATE_KEYS = (
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -83,6 +89,7 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
 
     date = _pick(
         ("byline-block-time", lambda: _first(parse_date(line) for line in window if _has_time(line))),
+        ("shown-time", lambda: _first(_shown_time(el) for el in near if el.tag == "time") if anchored else None),
         ("completed-year", lambda: _completed_date(window, near, metas, ld, root)),
         ("meta", lambda: _first(parse_date(metas.get(key, "")) for key in _META_DATE_KEYS)),
         ("json-ld", lambda: _first(parse_date(str(item.get("datePublished", ""))) for item in ld)),
@@ -91,12 +98,18 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
         ("byline-block", lambda: _first(parse_date(line) for line in window)),
         ("date-element", lambda: _first(parse_date(_text(el)) for el in near if _classed(el, "time", "date"))),
     )
-    meta_lines = [fields for fields in (metadata_line(line) for line in lines) if fields]
-    window_meta = [fields for fields in (metadata_line(line) for line in window) if fields]
+    if date and "T" not in date[1]:
+        # A date shown with its time under the title beats a date-only value.
+        timed = _first(_same_day_with_time(date[1], text) for text in window + [_spaced(el) for el in near if _classed(el, "time", "date")])
+        date = ("shown-time", timed) if timed else date
+    all_meta = [metadata_line(line) for line in lines]
+    meta_lines = [fields for fields in all_meta if fields]
+    window_all = [metadata_line(line) for line in window]
     source_element = _first(_short(_text(el)) for el in near if _source_slot(el))
+    labelled = [fields for line, fields in zip(lines, all_meta) if fields and _SOURCE_LABEL.search(line)]
     source = _pick(
-        ("byline-block", lambda: _first(fields.get("source") for fields in window_meta)),
-        ("source-line", lambda: _first(fields.get("source") for fields in meta_lines)),
+        ("byline-block", lambda: _first(_outlet_like(line, fields.get("source")) for line, fields in zip(window, window_all) if fields)),
+        ("source-line", lambda: _first(fields.get("source") for fields in labelled)),
         ("source-element", lambda: source_element),
         ("meta", lambda: _short(metas.get("source"))),
     )
@@ -108,6 +121,7 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
     authors = _pick(
         ("byline-block", lambda: _first(fields.get("authors") for fields in head_meta)),
         ("byline", lambda: _first((byline(line) or {}).get("authors") for line in head)),
+        ("post", lambda: _first((post_line(line) or {}).get("authors") for line in window)),
         ("author-element", lambda: _first(_author_names(el) for el in near if _author_slot(el, anchored))),
         ("json-ld", lambda: _first(_ld_authors(item) for item in ld)),
         ("meta", lambda: _shown(_names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name")), head)),
@@ -115,6 +129,11 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
     if authors:
         # An outlet's name is no author (a CMS account named after the source).
         names = [name for name in authors[1] if squeeze(name) != squeeze(source[1] if source else "")]
+        official = next((name for name in names if official_account(name)), None)
+        if official:
+            # ``中国广州发布``: a government's publishing account is the outlet.
+            names = [name for name in names if name != official]
+            source = source or ("official-account", official)
         outlet = _dateline_outlet(names, window, lead)
         if outlet:
             # The account under the title is the outlet the lead paragraph
@@ -126,6 +145,17 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
     if source_element:
         found.append(("source-element", ("source-element", source_element)))
     return [Evidence(name, value, f"html:{where}", HTML_RANK) for name, picked in found if picked for where, value in (picked,)]
+
+
+_SOURCE_LABEL = re.compile(SOURCE_LABELS)
+
+
+def _outlet_like(line: str, value: str | None) -> str | None:
+    """A source from a line of the byline block: labelled, or one that says
+    it is an outlet (``2022-02-13 09:57 光明网``; not a list item's title)."""
+    if not value:
+        return None
+    return value if _SOURCE_LABEL.search(line) or outlet_shaped(value) else None
 
 
 def _pick(*sources: tuple[str, Callable[[], object]]) -> tuple[str, object] | None:
@@ -193,17 +223,33 @@ def _ld_authors(item: dict) -> list[str]:
 
 
 def _title(root, metas: dict[str, str]):
-    """The headline as printed and its element (None when from ``<meta>``)."""
+    """The headline as printed and its element (None when from ``<meta>``).
+
+    An ``<h1>`` that shows the site's name (og:site_name, or the suffix of
+    ``<title>``: ``TVBS``, ``中時電子報``, ``松花江网``) is the site's logo,
+    never the headline; headings are compared with the head of ``<title>``,
+    not with its site suffix."""
     og = metas.get("og:title") or metas.get("twitter:title") or ""
     tag = fold_spaces(root.findtext(".//title") or "")
-    references = [squeeze(t) for t in (og, tag) if t]
-    best, best_score = None, 0.0
+    parts = _TITLE_SPLIT.split(tag) if tag else []
+    head = parts[0] if parts and len(parts[0]) >= 4 else tag
+    sites = {squeeze(name) for name in [metas.get("og:site_name"), metas.get("application-name"), *parts[1:]] if name}
+    references = [squeeze(t) for t in (og, head) if t]
+    squeezed_tag = squeeze(tag)
+    best, best_score, logo = None, 0.0, None
     for h1 in root.iter("h1"):
         text = _text(h1)
         squeezed = squeeze(text)
+        if len(squeezed) < 2:
+            continue
+        if squeezed in sites or (squeezed_tag.endswith(squeezed) and len(squeezed_tag) >= len(squeezed) + 4):
+            logo = text  # the site's name in a heading
+            continue
         if len(squeezed) < 4:
             continue
         score = 0.5 + max((_overlap(squeezed, ref) for ref in references), default=0.0)
+        if squeezed_tag.startswith(squeezed):
+            score = 1.5
         if score > best_score:
             best, best_score = (text, h1), score
     if best is not None and (best_score > 0.9 or not references):
@@ -211,8 +257,8 @@ def _title(root, metas: dict[str, str]):
     if og:
         return og, None
     if tag:
-        parts = _TITLE_SPLIT.split(tag)
-        head = parts[0] if len(parts[0]) >= 4 else tag
+        if logo and head == tag and tag.endswith(logo) and len(tag) - len(logo) >= 4:
+            head = tag[: -len(logo)].rstrip(" -_|｜–—·")  # ``土豆不“土” 土豆无“土” 松花江网``
         return head, None
     return (best if best else (None, None))
 
@@ -240,6 +286,37 @@ def _title_index(lines: list[str], title: str | None) -> int | None:
         if squeezed == target or (target in squeezed and len(squeezed) <= len(target) + 12):
             return k
     return None
+
+
+def _shown_time(element) -> str | None:
+    """The local date and time a ``<time>`` element shows
+    (``<time datetime="2022-02-06T12:48:06+00:00">06/02/2022 - 13:48</time>``
+    -> 2022-02-06T13:48): the page's ``datetime`` is often UTC, the reader
+    sees the local time. The machine value tells the order of day and month
+    and must agree on the day (±1 for the time zone)."""
+    shown = _text(element)
+    machine = parse_date(element.get("datetime") or "")
+    if not shown or not machine:
+        return None
+    for day_first in (True, False):
+        date = parse_date(shown, day_first=day_first)
+        if date and len(date) > 10 and _days_apart(date, machine) <= 1:
+            return date
+    return None
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((datetime.date.fromisoformat(a[:10]) - datetime.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 99
+
+
+def _same_day_with_time(day: str, text: str) -> str | None:
+    if len(text) > 80:
+        return None
+    date = parse_date(text)
+    return date if date and len(date) > 10 and date[:10] == day[:10] else None
 
 
 def _has_time(line: str) -> bool:

@@ -8,10 +8,16 @@ rank  source                 what
 ====  =====================  ===============================================
 0     ``line:metadata``      a metadata line (``来源:重庆日报 2024-07-11 10:01``)
 0     ``line:dated``         a date with a name beside it (``2018年12月28日 19:55 新京报``)
-1     ``line:byline``        a byline (``新重庆-重庆日报记者 杨帆 卢志民``)
+1     ``line:post``          a post's attribution (``由海姑娘张贴 @ 2005-06-14 03:25:55``):
+                             the poster may be a user's handle
+1     ``line:byline``        a byline (``新重庆-重庆日报记者 杨帆 卢志民``,
+                             ``【聯合報╱記者古硯偉／台北報導】``)
 2     ``line:account``       a self-media account's name under the title
+2     ``line:name-outlet``   a name and an outlet, no label (``石佳/中国青年报``)
 3     ``line:credit``        a trailing credit (``(文/记者 杨帆 卢志民)``)
-4     ``line:dateline``      a dateline lead (``重庆日报讯(记者杨帆卢志民)``)
+3     ``line:bare``          names in brackets, no role word (``（姚峰 上海报道）``)
+4     ``line:dateline``      a dateline lead (``重庆日报讯(记者杨帆卢志民)``,
+                             ``（中央社記者王揚宇台北15日電）``, ``【明報專訊】``)
 10+   ``html:…``             the HTML page (``html_fields``): the byline
                              block, ``<meta>``, JSON-LD, classed elements
 ====  =====================  ===============================================
@@ -19,9 +25,11 @@ rank  source                 what
 Two rules are not a plain "first wins":
 
 * editors: the names of every metadata line add up (``编辑|张三 责编|李四``),
-  other lines give names only when no earlier line did;
+  other lines give names only when no earlier line did; so do the names of
+  bylines on consecutive lines (``本报实习生 刘国栋 周炜`` / ``本报记者 王燕平``);
 * an account name under the title is the outlet, not an author, when the
-  lead paragraph opens with it (``IT之家9月30日消息…``);
+  lead paragraph opens with it (``IT之家9月30日消息…``) or when it is a
+  government's publishing account (``中国广州发布``);
 
 and one refines: a source read from a line that glued two elements
 (``金融市场棱镜``: column + outlet) becomes the element the HTML marks as
@@ -34,16 +42,22 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..lines import Line
-from .validators import outlet_shaped, valid_editor, valid_names, valid_outlet, valid_person
+from .validators import official_account, outlet_shaped, valid_editor, valid_names, valid_outlet, valid_person
 
 #: Rank of each kind of text line (lower is more trusted).
-LINE_RANKS = {"metadata": 0, "dated": 0, "byline": 1, "account": 2, "credit": 3, "dateline": 4}
+LINE_RANKS = {
+    "metadata": 0, "dated": 0, "post": 1, "byline": 1, "account": 2, "name-outlet": 2,
+    "credit": 3, "bare": 3, "dateline": 4,
+}
 #: Sources that name an outlet without a 来源 label: the value must also
 #: be shaped like an outlet's name (``validators.outlet_shaped``).
-UNLABELLED_SOURCES = frozenset({"line:dated", "line:byline", "line:dateline"})
+UNLABELLED_SOURCES = frozenset({"line:dated", "line:byline", "line:dateline", "line:name-outlet"})
 #: Sources of an author that may be a user's handle (``加拿大必读``, ``zboygirl``):
-#: slots the page marks as its author's, not a reporter's byline.
-USER_NAME_SOURCES = frozenset({"html:author-element", "html:json-ld", "html:meta"})
+#: slots the page marks as its author's (or its poster's), not a reporter's byline.
+USER_NAME_SOURCES = frozenset({"html:author-element", "html:json-ld", "html:meta", "line:post", "html:post"})
+#: Sources whose names no label or role word marks as names: each must
+#: open with a surname (``validators.valid_person(han_only=True)``).
+UNLABELLED_NAMES = frozenset({"line:dated", "line:name-outlet", "line:bare"})
 #: Rank of the HTML's own sources: after every text line.
 HTML_RANK = 10
 FIELDS = ("source", "date", "editor", "authors")
@@ -99,9 +113,23 @@ def validated(item: Evidence) -> Evidence | None:
         editor = valid_editor(item.value)
         return Evidence(item.field, editor, item.source, item.rank, item.line) if editor else None
     if item.field == "authors":
-        names = valid_names(item.value, user_names=item.source in USER_NAME_SOURCES, han_only=item.source == "line:dated")
+        names = valid_names(item.value, user_names=item.source in USER_NAME_SOURCES, han_only=item.source in UNLABELLED_NAMES)
         return Evidence(item.field, names, item.source, item.rank, item.line) if names else None
     return item
+
+
+def _next_bylines(first: Evidence, ordered: list[Evidence]) -> tuple[str, ...]:
+    """Names of the bylines printed right below ``first`` (``本报实习生 刘国栋
+    周炜`` over ``本报记者 王燕平 方云凤 柏建斌``): one credit on two lines."""
+    if first.source != "line:byline" or first.line is None:
+        return ()
+    more: list[str] = []
+    line = first.line
+    for item in sorted((e for e in ordered if e.field == "authors" and e.source == "line:byline" and e.line), key=lambda e: e.line):
+        if line < item.line <= line + 2:
+            more.extend(name for name in item.value if name not in first.value and name not in more)
+            line = item.line
+    return tuple(more)
 
 
 def resolve(evidence: Sequence[Evidence], lead: str = "") -> dict:
@@ -121,12 +149,12 @@ def resolve(evidence: Sequence[Evidence], lead: str = "") -> dict:
                     editors.append(name)
         elif item.source == "line:account":
             name = item.value[0]
-            if names_outlet(name, lead) and valid_outlet(name):
+            if (names_outlet(name, lead) or official_account(name)) and valid_outlet(name):
                 result["source"] = result["source"] or name
             elif not result["authors"] and valid_person(name, user_names=True):
                 result["authors"] = (name,)
         elif not result["authors"]:
-            result["authors"] = tuple(item.value)
+            result["authors"] = tuple(item.value) + _next_bylines(item, from_lines)
     result["editor"] = " ".join(editors) or None
     html = {e.field: e.value for e in ordered if e.rank >= HTML_RANK}
     for name in FIELDS:

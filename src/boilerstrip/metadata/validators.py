@@ -49,7 +49,7 @@ _NOT_A_NAME_SHAPE = re.compile(
 )
 # Characters no outlet or name holds: markup, file names, URLs, brackets
 # left open, sentence punctuation.
-_JUNK_CHAR = re.compile(r"[<>=\"'{}\[\]|\\/@#*&^$%!！?？。，,；;…]|\.(?:gif|jpe?g|png|html?|s?html)\b|https?:|www\.", re.I)
+_JUNK_CHAR = re.compile(r"[<>=\"'{}\[\]|\\/@#*&^$%!！?？。，,；;…©®™]|\.(?:gif|jpe?g|png|html?|s?html)\b|https?:|www\.", re.I)
 _OPEN_CLOSE = (("(", ")"), ("（", "）"), ("【", "】"), ("《", "》"), ("“", "”"))
 # Administrative areas: ``山东冠县`` is a place, not a reporter.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|市|县|縣|区|區|镇|鎮|乡|鄉|村|州|盟|旗)$")
@@ -58,6 +58,28 @@ _BAD_OPENING = tuple("的了是在和与與或及被把将將从從向对對为�
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{1,30}")
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,8}[·•][\u3400-\u9fff]{1,10}")
 _USER_NAME = re.compile(r"[\w\u3400-\u9fff·•.\-]{2,16}")
+
+
+# ``中国广州发布``, ``上海发布``: a government's publishing account, an outlet.
+_OFFICIAL_ACCOUNT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:发布|發布|發佈)")
+# How the text came, in a source slot: ``转载文章``, ``原创作品``.
+_HOW_IT_CAME = re.compile(r"(?:原创|原創|转载|轉載|转贴|轉貼|整理|综合|綜合)(?:文章|作品|稿件|内容|內容)?")
+
+
+# A group, a column or a desk, not a person: ``维基媒体项目贡献者``,
+# ``工作动态``, ``本报编辑部``.
+_NOT_A_PERSON_ENDING = re.compile(
+    r"(?:贡献者|貢獻者|编辑部|編輯部|编辑组|編輯組|团队|團隊|小组|小組|工作室|委员会|委員會|办公室|辦公室|中心|课题组|課題組"
+    r"|动态|動態|要闻|要聞|快讯|快訊|头条|頭條|热点|熱點|专题|專題|视点|視點|新闻|新聞|资讯|資訊|频道|頻道)$"
+)
+
+
+_GAP = re.compile(r"\s{3,}|-{2,}|—{3,}")
+
+
+def official_account(name: str) -> bool:
+    """``中国广州发布``: an official publishing account (the outlet, never an author)."""
+    return _OFFICIAL_ACCOUNT.fullmatch(name.strip()) is not None
 
 
 def _balanced(value: str) -> bool:
@@ -71,6 +93,7 @@ def _no_value(value: str) -> bool:
         bare in NOT_A_NAME
         or bare in PAGE_CONTROLS
         or _NOT_A_NAME_SHAPE.fullmatch(bare) is not None
+        or _HOW_IT_CAME.fullmatch(bare) is not None
         or CONTROL_OPENING.match(bare) is not None
         or bare.isdigit()
     )
@@ -88,6 +111,8 @@ def valid_outlet(value: str) -> bool:
         return False
     if value.startswith(("于", "於")) or value.endswith(("写于", "寫於", "发表于", "發表於", "于", "於")):
         return False
+    if _GAP.search(value):
+        return False  # ``21世纪经济报道     ---（独家）…``: columns a dump printed side by side
     letters = sum(ch.isalpha() for ch in value)
     return cjk_count(value) >= 2 or letters >= 2 and letters >= len(value) // 2
 
@@ -121,7 +146,7 @@ def valid_person(name: str, *, user_names: bool = False, han_only: bool = False)
     name = name.strip()
     if not name or _no_value(name) or _JUNK_CHAR.search(name) or not _balanced(name):
         return False
-    if name.startswith(_BAD_OPENING) or _PLACE.fullmatch(name):
+    if name.startswith(_BAD_OPENING) or _PLACE.fullmatch(name) or official_account(name) or _NOT_A_PERSON_ENDING.search(name):
         return False
     if han_only:
         # No label says these are names: they must open with a surname.
