@@ -70,3 +70,10 @@ def test_a_glued_menu_above_the_date_line_does_not_win():
     line: the article under the date line is kept."""
     gold, text = _page("pages", "xinhuanet_1", "inscriptis")
     assert clean_article(text).body == gold["body"]
+
+
+def test_a_name_alone_under_the_title_is_the_author():
+    """``犬儒病(上)`` / ``胡平`` / ``——当代中国的精神危机 (上)``: an essay's
+    author printed alone under its title."""
+    _, text = _page("thirdparty", "ia_5dc3fa2d", "lynx")
+    assert clean_article(text).authors == ("胡平",)

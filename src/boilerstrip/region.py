@@ -30,7 +30,9 @@ from .detectors.comments import CommentsDetector
 from .detectors.feeds import HEADLINE_LIST, RELATED_FEED
 from .detectors.threads import NAME as REPLIES
 from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, LineFields, Page
+from .metadata.labels import NAME_SEPARATORS
 from .metadata.text_fields import METADATA_CUE, byline, metadata_line, post_line
+from .metadata.validators import valid_names
 from .text import cued_lines, ends_sentence, is_prose, mostly_cjk, cjk_count
 from .vocab import FOLLOW_BUTTONS
 
@@ -378,9 +380,21 @@ def _clear_header(lines: list[Line], top: int, start: int) -> None:
         if account:
             lines[i] = line.removed("byline")._replace(fields=LineFields("account", authors=(account,)))
             continue
+        names = _bare_names(text)
+        if names:
+            lines[i] = line.removed("byline")._replace(fields=LineFields("bare", authors=names))
+            continue
         if len(text) >= 8 and mostly_cjk(text) and not text.startswith("["):
             continue
         lines[i] = line.removed("outside_article")
+
+
+def _bare_names(text: str) -> tuple[str, ...] | None:
+    """The author's name alone on a line under the title (``胡平``,
+    ``赵延东 风笑天``): names that open with a surname, nothing else."""
+    if len(text) > 20:
+        return None
+    return valid_names(NAME_SEPARATORS.split(text), han_only=True)
 
 
 _ACCOUNT = re.compile(r"(?:\[[^\[\]]{0,60}\]\s*)?(?P<name>[^\s\[\]，。,:：|/]{2,12})")
