@@ -380,13 +380,17 @@ def _clear_header(lines: list[Line], top: int, start: int) -> None:
         if account:
             lines[i] = line.removed("byline")._replace(fields=LineFields("account", authors=(account,)))
             continue
-        names = _bare_names(text)
+        names = _bare_names(text) if i - top <= BARE_NAME_REACH else None
         if names:
             lines[i] = line.removed("byline")._replace(fields=LineFields("bare", authors=names))
             continue
         if len(text) >= 8 and mostly_cjk(text) and not text.startswith("["):
             continue
         lines[i] = line.removed("outside_article")
+
+
+#: How far under the title (lines, blanks included) a name alone is its author's.
+BARE_NAME_REACH = 4
 
 
 def _bare_names(text: str) -> tuple[str, ...] | None:
