@@ -199,3 +199,13 @@ def test_a_date_shown_with_its_time_beats_a_date_only_value():
 def test_a_copyright_is_no_source():
     page = f"<html><body><h1>标题在这里的新闻</h1><div>来源：Podcast © FMM</div>{BODY}</body></html>"
     assert _meta(page)["source"] is None
+
+
+def test_a_post_footer_under_the_chosen_lines_is_read():
+    """A blog post's ``发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)``
+    under the text the candidates took: read for the date, not body."""
+    from boilerstrip import clean_article
+    from .conftest import FIXTURES
+
+    article = clean_article((FIXTURES / "thirdparty" / "ia_54e89e4e" / "page.html").read_bytes())
+    assert article.date == "2004-12-27T12:40" and "发表于" not in article.body

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from .candidates import candidates, choose
 from .markup import MAX_DEPTH, element_text, flat_text, page_text, parse_html, prepare_markup, tree_depth
 from .metadata.html_fields import html_title
-from .metadata.text_fields import byline, metadata_line
+from .metadata.text_fields import byline, metadata_line, post_line
 from .text import fold_spaces, is_lead, is_prose, squeeze, text_lines
 from .vocab import ORIGINAL_TITLE
 
@@ -101,7 +101,7 @@ def extract_main(markup: str, options: Options) -> Extraction:
     if not chosen:
         warnings.append("no main content found; whole-page text used")
         return Extraction(page_text(root), "none", tuple(warnings), **found)
-    lines = _headline(skeleton, chosen, title, options.byline_window)
+    lines = _headline(skeleton, chosen, title, options.byline_window) + _footer(skeleton, chosen, options.footer_reach)
     return Extraction("\n".join(lines), method, tuple(warnings), **found)
 
 
@@ -164,6 +164,18 @@ def _script_slides(root, visible: list[str], page: list[str], below: int) -> lis
                     best = [t for t in texts if t]
     prose = sum(len(t) for t in best)
     return best if prose > below else []
+
+
+def _footer(skeleton: list[str], chosen: list[int], reach: int) -> list[str]:
+    """Metadata lines right under the chosen lines that the candidates left
+    out (``责任编辑：…``, a post's ``发表于 2004年12月27日 12:40``), so the
+    metadata step reads them; they never reach the body."""
+    end = chosen[-1] + 1
+    return [line for line in skeleton[end : end + reach] if len(line) <= 160 and _says_metadata(line)]
+
+
+def _says_metadata(line: str) -> bool:
+    return bool(metadata_line(line) or byline(line) or post_line(line))
 
 
 def _headline(skeleton: list[str], chosen: list[int], title: str | None, window: int) -> list[str]:
