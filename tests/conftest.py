@@ -19,3 +19,11 @@ def seed_expected(name: str) -> list[dict]:
 @pytest.fixture(params=SEED_NAMES)
 def seed_name(request):
     return request.param
+
+
+def plain(fields):
+    """What a line says, as plain data (the metadata readers answer with
+    read-only mappings and tuples)."""
+    if fields is None:
+        return None
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()}

@@ -19,7 +19,9 @@
 """
 from __future__ import annotations
 
+import functools
 import re
+from types import MappingProxyType
 from importlib import resources
 
 from ..lines import HEADLINE, TEXT, LineFields, Page
@@ -672,3 +674,28 @@ def _fields(kind: str, found: dict) -> LineFields:
 _DATELINE_CUE = re.compile(r"讯|訊|电|電")
 # (A post's attribution holds a year, so METADATA_CUE finds it.)
 _ANY_CUE = re.compile("|".join((METADATA_CUE.pattern, _BYLINE_CUE.pattern, _DATELINE_CUE.pattern)))
+
+
+# ---------------------------------------------------------------- memo
+
+def _memo(function):
+    """``function`` remembered per text: the region step and this one ask
+    about the same lines again and again, and pages of a site share their
+    chrome lines. The answer is read-only (lists become tuples)."""
+
+    @functools.lru_cache(maxsize=16_384)
+    def remembered(text: str):
+        fields = function(text)
+        if fields is None:
+            return None
+        return MappingProxyType({k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
+
+    remembered.__doc__ = function.__doc__
+    remembered.__wrapped__ = function
+    return remembered
+
+
+metadata_line = _memo(metadata_line)
+byline = _memo(byline)
+post_line = _memo(post_line)
+reporter_byline = _memo(reporter_byline)
