@@ -1,5 +1,6 @@
 """HTML mode: metadata from the page's markup, and how the two content
 candidates are combined (kinds of layout, each from a real page shape)."""
+import json
 import re
 
 from boilerstrip import Options, clean_article
@@ -209,3 +210,20 @@ def test_a_post_footer_under_the_chosen_lines_is_read():
 
     article = clean_article((FIXTURES / "thirdparty" / "ia_54e89e4e" / "page.html").read_bytes())
     assert article.date == "2004-12-27T12:40" and "发表于" not in article.body
+
+
+def test_a_comment_section_the_candidate_took_goes():
+    """A candidate takes the article and its comments (163.com prints
+    ``目前没有热门跟贴`` above them): what follows the comment section's
+    first line goes as comments."""
+    from boilerstrip import Options, RuleSet
+    from boilerstrip.detectors import detect_chrome
+    from boilerstrip.lines import split_lines
+    from boilerstrip.region import cut_comments
+
+    article = "受访人士表示，龙湖集团的项目在多地出现问题，引发市场关注，投资者担心其资金链紧张。" * 5
+    text = "\n".join([article, "目前没有热门跟贴", "只要不让它们把钱转移出去。。。。肉烂在锅里问题不大。", "这群人那个身边没有智囊？"])
+    page = cut_comments(detect_chrome(split_lines(text), RuleSet.default()), Options())
+    assert [(line.role, line.detector) for line in page.lines] == [
+        ("text", None), ("removed", "comments"), ("removed", "comments"), ("removed", "comments")
+    ]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .candidates import candidates, choose
+from .detectors.threads import is_thread
 from .markup import MAX_DEPTH, element_text, flat_text, page_text, parse_html, prepare_markup, tree_depth
 from .metadata.html_fields import html_title
 from .metadata.text_fields import byline, metadata_line, post_line
@@ -91,8 +92,9 @@ def extract_main(markup: str, options: Options) -> Extraction:
     if len(markup) > options.max_extractor_chars:
         warnings.append("page too large for content extraction; whole-page text used")
         return Extraction(page_text(root), "page", tuple(warnings), **found)
-    taken = candidates(markup, skeleton)
-    chosen, method = choose(skeleton, taken, _lead(skeleton, title, options), options.core_share)
+    lead = _lead(skeleton, title, options)
+    taken = candidates(markup, root, skeleton, lead, is_thread(skeleton))
+    chosen, method = choose(skeleton, taken, lead, options.core_share)
     found.update(taken={name: frozenset(lines) for name, lines in taken.items()}, chosen=tuple(chosen))
     slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton, options.slides_below)
     if slides:

@@ -11,7 +11,8 @@ new value, so the :class:`Result` keeps every stage for ``--explain``.
                  chrome is removed with the detector's name, captions set aside.
 4b. ``region``   revision with context: the article's run of prose and its
                  headline among the page's lines; the rest goes as
-                 ``outside_article`` (skipped when step 2 found the article).
+                 ``outside_article`` (when step 2 found the article, only
+                 a comment section after it goes).
 5. ``repairs``   scraping damage undone: ruby pinyin, glued credits,
                  captions mid-sentence, sentences split by page breaks
                  (text only); garbled text is flagged, never rewritten.
@@ -37,7 +38,7 @@ from .extract import Extraction, extract_main
 from .lines import Page, split_lines
 from .metadata import find_line_fields, html_evidence
 from .options import DEFAULT, Options
-from .region import find_article
+from .region import cut_comments, find_article
 from .repairs import repair
 from .sniff import is_markup
 from .split import split_articles
@@ -87,6 +88,8 @@ def clean(page: str | bytes, options: Options | None = None, *, url: str | None 
     stages.append(("detectors", detect_chrome(stages[-1][1], options.rules, site)))  # 4
     if options.find_region and not (extraction and extraction.found_article):
         stages.append(("region", find_article(stages[-1][1], options, detectors.feed_headings)))  # 4b
+    elif options.find_region:
+        stages.append(("region", cut_comments(stages[-1][1], options)))         # 4b
     stages.append(("repairs", repair(stages[-1][1], options.rules, is_html=is_html)))  # 5
     stages.append(("metadata", find_line_fields(stages[-1][1])))            # 6
     final = stages[-1][1]

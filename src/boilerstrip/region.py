@@ -118,6 +118,25 @@ def find_article(page: Page, options: Options, headings: FeedHeadings) -> Page:
     return page.with_lines(lines)
 
 
+def cut_comments(page: Page, options: Options) -> Page:
+    """The article found by the HTML step, without the comment section a
+    candidate took with it: after the first line of a comment section
+    (``目前没有热门跟贴``, a thread's replies) that follows an article's worth
+    of prose, every line goes as ``comments`` (as the region step ends an
+    article there in text mode)."""
+    lines = list(page.lines)
+    prose = 0
+    for i, line in enumerate(lines):
+        if line.role == REMOVED and line.detector in _COMMENTS and prose >= options.article_min:
+            for j in range(i + 1, len(lines)):
+                if lines[j].role in (TEXT, CAPTION):
+                    lines[j] = lines[j].removed(CommentsDetector.name)
+            return page.with_lines(lines)
+        if line.role == TEXT and is_prose(line.text):
+            prose += len(line.text)
+    return page
+
+
 def _choose_run(anchored: tuple[int, int, int] | None, best: tuple[int, int] | None, scores: list[int]) -> tuple[int, int] | None:
     """The run under a date line, unless the page's best run ends above that
     line, or holds it, and outscores the run after it: then the date line is

@@ -20,6 +20,7 @@ from collections import Counter
 from typing import Sequence
 
 from ..lines import BLANK, TEXT, Line
+from ..lines import _new
 from ..text import cued_lines, is_prose
 
 NAME = "replies"
@@ -65,6 +66,11 @@ def _frames(lines: Sequence[Line]) -> list[int]:
     # Posts are written at different times; one line printed three times
     # (a paragraph repeated in a sidebar) is no thread.
     return frames if len({stamps[i] for i in frames}) >= FRAMES_MIN else []
+
+
+def is_thread(texts: Sequence[str]) -> bool:
+    """True when the lines ``texts`` hold a thread's frames."""
+    return bool(_frames([_new(Line, (k, text, TEXT, None, (), False, None)) for k, text in enumerate(texts, 1)]))
 
 
 def _has_words(text: str) -> bool:
