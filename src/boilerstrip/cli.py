@@ -46,6 +46,7 @@ from .batch import (
 )
 from .lines import split_lines
 from .pipeline import clean_articles, page_text
+from .warc import is_warc, warc_command
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -152,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.inputs or args.output:
             parser.error("--explain takes one page and no INPUT or -o")
         return explain_command(args.explain, args.max_bytes, parser)
+    if any(is_warc(path) for path in args.inputs):
+        return warc_command(args, parser)
     options = _batch_options(args, parser)
     progress = _progress_bar(args.inputs, options)
     try:
