@@ -519,13 +519,18 @@ def warc_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     settings = RunOptions(
         output=args.output, workers=args.workers, timeout=args.timeout, max_bytes=args.max_bytes, force=args.force,
     )
+    from tqdm import tqdm
+
+    progress = tqdm(unit="record", file=sys.stderr, dynamic_ncols=True, disable=not sys.stderr.isatty())
     try:
-        summary = run(list(args.inputs), settings)
+        summary = run(list(args.inputs), settings, on_record=progress.update)
     except ImportError as error:
         parser.exit(2, f"{parser.prog}: error: {error}\n")
     except RunError as error:
         parser.exit(2, f"{parser.prog}: error: {error}\n")
     except KeyboardInterrupt:
         parser.exit(130, "\ninterrupted; re-run the same command to finish\n")
+    finally:
+        progress.close()
     print(summary.report(args.output), file=sys.stderr)
     return 1 if summary.failed else 0
