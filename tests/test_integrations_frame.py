@@ -1,4 +1,5 @@
 """``clean_frame``: one pandas function for Spark, Ray and Dask."""
+import gc
 import math
 
 import pandas as pd
@@ -13,6 +14,14 @@ from .warc_data import HTML_PAGES
 
 EPAPER = SEEDS / "001_7d4affe2e832ce19.txt"  # three articles
 HEXUN = next(p for p in HTML_PAGES if p.parent.name == "hexun_1")  # GBK bytes
+
+
+@pytest.fixture(autouse=True, scope="module")
+def collect_garbage_at_the_end():
+    """Leave no cyclic garbage (pyarrow, pandas, datatrove) for a later
+    test to collect inside its own timing."""
+    yield
+    gc.collect()
 
 
 def frame() -> pd.DataFrame:

@@ -353,7 +353,8 @@ class _Warc:
                 "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "max_bytes": self.settings.max_bytes,
                 "options": repr(self.settings.options), "version": __version__,
             }
-            done, out_bytes, err_bytes = self._resume_point(identity)
+            # --force starts afresh, also from a killed run's checkpoint.
+            done, out_bytes, err_bytes = (0, 0, 0) if self.settings.force else self._resume_point(identity)
             with open(self.partial, "r+b" if out_bytes else "wb") as out, open(self.partial_errors, "r+b" if err_bytes else "wb") as errors:
                 out.truncate(out_bytes)
                 errors.truncate(err_bytes)
@@ -530,6 +531,8 @@ def warc_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         parser.exit(2, f"{parser.prog}: error: {error}\n")
     except KeyboardInterrupt:
         parser.exit(130, "\ninterrupted; re-run the same command to finish\n")
+    except OSError as error:  # the output folder filled up or went away
+        parser.exit(1, f"{parser.prog}: error: cannot write to {args.output}: {error.strerror or error}; re-run to finish\n")
     finally:
         progress.close()
     print(summary.report(args.output), file=sys.stderr)

@@ -22,6 +22,10 @@ transport's declared charset) and yields one Document per article, the body in
 prefix keeps the reader's keys intact: ``WarcReader``'s ``date`` is the crawl
 date, ``article_date`` the date the page shows.
 
+``WarcPageReader`` reads WARC files as ``python -m boilerstrip X.warc.gz``
+does (the HTTP ``Content-Type`` decides what is a page, and its charset
+travels in ``metadata["charset"]``), for ``WarcPageReader -> BoilerstripStep``.
+
 Like datatrove's own extractors (``BaseExtractor``), each page is cleaned in
 a child process with a per-document timeout, and the same stats are counted:
 ``total``, ``extracted``, ``timeout``, ``broken_process`` (the child died),
@@ -35,10 +39,12 @@ from typing import Any
 
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
+from datatrove.pipeline.readers.base import BaseDiskReader
 from datatrove.utils.logging import logger
 from datatrove.utils.typeshelper import StatHints
 
 from ..options import Options
+from ..warc import iter_records
 from .core import article_fields, clean_page
 
 #: The keys every article document gets in its metadata, without the prefix
@@ -167,6 +173,51 @@ class BoilerstripStep(BaseExtractor):
         if self.removals:
             values["removed"] = fields.get("removed", [])
         return {self.metadata_prefix + name: value for name, value in values.items()}
+
+
+class WarcPageReader(BaseDiskReader):
+    """WARC files as the command line reads them, for ``BoilerstripStep``.
+
+    One Document per page record (a 2xx ``response`` with an HTML or text
+    ``Content-Type``, see :func:`boilerstrip.warc.iter_records`): ``text``
+    is the raw HTTP body (bytes), ``id`` the WARC-Record-ID, and
+    ``metadata`` holds ``url``, ``date`` (WARC-Date), ``charset`` (from the
+    HTTP ``Content-Type``, which ``BoilerstripStep`` passes on as the
+    declared charset) and ``offset``. Unlike datatrove's ``WarcReader`` it
+    neither decodes the body itself nor sniffs types with libmagic. Other
+    records are counted as ``skipped``, unreadable ones as ``bad_record``
+    (with a warning). Put ``BoilerstripStep`` right after it: the text is
+    bytes until then.
+
+    Takes ``BaseDiskReader``'s arguments (``data_folder``, ``glob_pattern``,
+    ``limit``, ...) and ``max_bytes``, the largest body read (larger ones are
+    bad records).
+    """
+
+    name = "🕷 WARC pages (boilerstrip)"
+    _requires_dependencies = ["warcio"]
+
+    def __init__(self, data_folder, *args, max_bytes: int = 50 * 1024 * 1024, **kwargs):
+        super().__init__(data_folder, *args, **kwargs)
+        self.max_bytes = max_bytes
+
+    def read_file(self, filepath: str):
+        # warcio reads .warc.gz itself, a gzip member per record
+        with self.data_folder.open(filepath, "rb", compression=None) as stream:
+            for record in iter_records(stream, max_bytes=self.max_bytes):
+                if record.kind == "skip":
+                    self.stat_update("skipped")
+                    continue
+                if record.kind == "error":
+                    self.stat_update("bad_record")
+                    logger.warning(f"{filepath} at byte {record.offset}: {record.reason}")
+                    continue
+                with self.track_time():
+                    metadata = {"url": record.url, "date": record.date, "charset": record.charset, "offset": record.offset}
+                    data = {"text": record.payload, "id": record.record_id or f"{filepath}/{record.offset}", "metadata": metadata}
+                    document = self.get_document_from_dict(data, filepath, record.offset)
+                if document:
+                    yield document
 
 
 def parquet_schema(reader_fields: dict[str, Any] | None = None, *, removals: bool = False, metadata_prefix: str = "article_"):
