@@ -11,8 +11,8 @@ and each figure is the minimum over the runs, so other work on the machine
 inflates them as little as possible.
 
 The per-step breakdown replays the pipeline of
-:func:`boilerstrip.pipeline.clean_articles` step by step on the same inputs
-(split_lines, detect_chrome, find_article, repair, parse_metadata, split,
+:func:`boilerstrip.pipeline.clean` step by step on the same inputs
+(split_lines, detect_chrome, find_article, repair, find_line_fields, split,
 assemble) and times each; their sum is close to, not exactly, the total.
 """
 from __future__ import annotations
@@ -27,16 +27,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from boilerstrip import clean_article  # noqa: E402
+from boilerstrip import Options, clean_article  # noqa: E402
 from boilerstrip.assemble import build_article  # noqa: E402
-from boilerstrip.detectors import detect_chrome  # noqa: E402
+from boilerstrip.detectors import compiled, detect_chrome  # noqa: E402
 from boilerstrip.lines import split_lines  # noqa: E402
-from boilerstrip.metadata import parse_metadata  # noqa: E402
+from boilerstrip.metadata import find_line_fields  # noqa: E402
+from boilerstrip.pipeline import _page_facts  # noqa: E402
 from boilerstrip.region import find_article  # noqa: E402
 from boilerstrip.repairs import repair  # noqa: E402
 from boilerstrip.split import split_articles  # noqa: E402
 
-STEPS = ("split_lines", "detect_chrome", "find_article", "repair", "parse_metadata", "split", "assemble")
+STEPS = ("split_lines", "detect_chrome", "find_article", "repair", "find_line_fields", "split", "assemble")
 
 
 def load_texts() -> list[tuple[str, str]]:
@@ -57,6 +58,8 @@ def time_total(texts: list[str], runs: int) -> float:
 def time_steps(texts: list[str], runs: int) -> dict[str, float]:
     """Minimum over ``runs`` of the time spent in each step, summed over pages."""
     clock = time.process_time
+    options = Options()
+    headings = compiled(options.rules).feed_headings
     best = {step: float("inf") for step in STEPS}
     for _ in range(runs):
         spent = dict.fromkeys(STEPS, 0.0)
@@ -64,18 +67,19 @@ def time_steps(texts: list[str], runs: int) -> dict[str, float]:
             t0 = clock()
             page = split_lines(text)
             t1 = clock()
-            detect_chrome(page)
+            page = detect_chrome(page, options.rules)
             t2 = clock()
-            find_article(page)
+            page = find_article(page, options, headings)
             t3 = clock()
-            repair(page)
+            page = repair(page, options.rules, is_html=False)
             t4 = clock()
-            parse_metadata(page)
+            page = find_line_fields(page)
             t5 = clock()
-            segments = split_articles(page)
+            segments = split_articles(page, options.article_min)
             t6 = clock()
-            for segment in segments:
-                build_article(segment, page.warnings)
+            facts = _page_facts(page.warnings, None, options)
+            for k, segment in enumerate(segments):
+                build_article(segment, facts, options, lead_article=k == 0)
             t7 = clock()
             for step, a, b in zip(STEPS, (t0, t1, t2, t3, t4, t5, t6), (t1, t2, t3, t4, t5, t6, t7)):
                 spent[step] += b - a

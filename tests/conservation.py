@@ -3,8 +3,7 @@ exactly one place (a headline, the body, a caption, or ``removed``)."""
 from collections import Counter
 import unicodedata
 
-from boilerstrip import clean_articles
-from boilerstrip.extract import looks_like_html
+from boilerstrip import clean
 
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"}
 
@@ -29,9 +28,9 @@ def assert_conserved(text: str, articles) -> None:
 
 
 def cleaned_and_conserved(text: str):
-    """``clean_articles(text)``, checking conservation unless ``text`` is HTML
-    (then it holds against the extracted text, not the markup)."""
-    articles = clean_articles(text)
-    if not looks_like_html(text):
-        assert_conserved(text, articles)
-    return articles
+    """The articles of ``text``, checking conservation when it was read as
+    text (for HTML it holds against the extracted text, not the markup)."""
+    result = clean(text)
+    if not result.is_html:
+        assert_conserved(text, result.articles)
+    return list(result.articles)

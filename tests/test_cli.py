@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from boilerstrip import clean_articles
-from boilerstrip.batch import STAGING_NAME
+from boilerstrip.batch import RUN_NAME, STAGING_NAME
 from boilerstrip.cli import explain, main
 
 from .conftest import FIXTURES, SEEDS, seed_text
@@ -34,9 +34,13 @@ def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def tree(folder: Path, run_file: bool = False) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path, with its bytes (the
+    run's settings file only when ``run_file``)."""
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    if not run_file:
+        files.pop(RUN_NAME, None)
+    return files
 
 
 def corpus(folder: Path, copies: int = 1) -> Path:
@@ -309,9 +313,10 @@ def test_help_documents_exit_codes_and_resume(capsys):
         main(["--help"])
     assert exit_info.value.code == 0
     text = capsys.readouterr().out
-    for option in ("--format", "--jsonl", "--force", "--workers", "--timeout", "--max-bytes", "--explain"):
+    for option in ("--format", "--jsonl", "--force", "--workers", "--timeout", "--max-bytes", "--explain", "--ext", "--no-removed", "--no-captions"):
         assert option in text
     assert "exit codes:" in text and "resuming:" in text
+    assert "3  the run stopped: the output disk is full" in text and "markdown" in text
 
 
 def test_force_redoes_up_to_date_pages(tmp_path, capsys):
@@ -322,25 +327,168 @@ def test_force_redoes_up_to_date_pages(tmp_path, capsys):
     assert cli(pages, "-o", tmp_path / "out") == 0
     assert cli(pages, "-o", tmp_path / "out", "--force") == 0
     reports = capsys.readouterr().err.splitlines()
-    assert [line.split(" in ")[0] for line in reports if line.startswith("1 page:")] == [
-        "1 page: 1 cleaned (1 article), 0 up to date, 0 errors",
-        "1 page: 0 cleaned (0 articles), 1 up to date, 0 errors",
-        "1 page: 1 cleaned (1 article), 0 up to date, 0 errors",
+    assert [line.rsplit(";", 1)[0] + "; " for line in reports if line.startswith("1 page:")] == [
+        "1 page: 1 cleaned, 0 up to date, 0 errors; 1 article; ",
+        "1 page: 0 cleaned, 1 up to date, 0 errors; 1 article; ",
+        "1 page: 1 cleaned, 0 up to date, 0 errors; 1 article; ",
     ]
 
 
 def test_a_folder_that_cannot_be_listed_is_an_error(tmp_path, monkeypatch):
     crawl = corpus(tmp_path / "crawl")
-    locked = crawl / "copy0" / "163_1"
-    real_scandir = os.scandir
+    real_open = os.open
 
-    def scandir(path):
-        if isinstance(path, (str, os.PathLike)) and Path(path) == locked:
+    def refusing_open(path, flags, *args, **kwargs):
+        if path == "163_1" and kwargs.get("dir_fd") is not None:
             raise PermissionError(13, "Permission denied")
-        return real_scandir(path)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr("boilerstrip.batch.os.scandir", scandir)
+    monkeypatch.setattr("boilerstrip.batch.os.open", refusing_open)  # in the walk, not in the workers
     assert cli(crawl, "-o", tmp_path / "out") == 1
     (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
     assert error == {"file": "copy0/163_1/", "error": "cannot list folder: Permission denied"}
     assert (tmp_path / "out" / "copy0" / "163_2" / "w3m.txt.json").exists()
+
+
+def run_module(*args, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "boilerstrip", *map(str, args)], input=stdin, capture_output=True)
+
+
+def test_one_page_on_standard_input_is_printed_as_json_text_or_markdown(tmp_path):
+    html = GBK_PAGE.read_bytes()
+    done = run_module("-", stdin=html)
+    assert done.returncode == 0 and done.stderr == b""
+    assert json.loads(done.stdout) == {"file": "-", "articles": expected(html), "warnings": []}
+
+    from boilerstrip.render import page_document, render
+
+    text = SEED_004.read_bytes()
+    done = run_module("-", "--format", "markdown", stdin=text)
+    assert done.returncode == 0
+    assert done.stdout.decode("utf-8") == render(page_document("-", clean_articles(text), []), "markdown")
+    assert done.stdout.startswith(b"# ")
+    page = tmp_path / "page.txt"
+    page.write_bytes(text)
+    done = run_module(page, "--format", "txt")
+    assert done.stdout.decode("utf-8") == render(page_document(str(page), clean_articles(text), []), "txt")
+
+
+def test_one_page_without_output_folder_prints_or_reports_its_error(tmp_path, capfdbinary):
+    page = tmp_path / "page.asp"  # named: a page whatever its extension
+    page.write_bytes(EPAPER.read_bytes())
+    assert cli(page, "--no-removed", "--no-captions") == 0
+    document = json.loads(capfdbinary.readouterr().out)
+    assert document["file"] == str(page)
+    assert [a["title"] for a in document["articles"]] == [a["title"] for a in expected(EPAPER.read_bytes())]
+    assert all("removed" not in a and "captions" not in a for a in document["articles"])
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(bytes(2_000_000)))
+    assert cli(tmp_path / "bomb.html.gz", "--max-bytes", "1M") == 1
+    captured = capfdbinary.readouterr()
+    assert captured.out == b""
+    assert captured.err.decode().endswith("bomb.html.gz: decompressed size is over the limit of 1 MB (--max-bytes)\n")
+
+
+def test_jsonl_to_standard_output_needs_no_output_folder(tmp_path, capfdbinary):
+    crawl = corpus(tmp_path / "crawl")
+    assert cli(crawl, "--jsonl", "-", "--workers", 2, "--no-removed") == 0
+    captured = capfdbinary.readouterr()
+    records = [json.loads(line) for line in captured.out.decode("utf-8").splitlines()]
+    assert cli(crawl, "-o", tmp_path / "out", "--jsonl", tmp_path / "all.jsonl", "--no-removed") == 0
+    assert captured.out == (tmp_path / "all.jsonl").read_bytes()
+    assert records and all("removed" not in r for r in records)
+    assert not list(tmp_path.glob("crawl/**/*.json"))
+    assert b" cleaned, 0 up to date, 0 errors; " in captured.err
+
+
+def test_no_removed_and_no_captions_shape_outputs_and_a_change_of_options_redoes_every_page(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copyfile(SEED_004, pages / "page.txt")
+    out = tmp_path / "out"
+    assert cli(pages, "-o", out) == 0
+    assert "removed" in read_json(out / "page.txt.json")["articles"][0]
+    assert cli(pages, "-o", out, "--no-removed", "--no-captions") == 0
+    article = read_json(out / "page.txt.json")["articles"][0]
+    assert "removed" not in article and "captions" not in article
+    assert cli(pages, "-o", out, "--no-removed", "--no-captions") == 0
+    reports = [line for line in capsys.readouterr().err.splitlines() if line.startswith("1 page:") or "options" in line]
+    assert [line.split(";")[0] for line in reports] == [
+        "1 page: 1 cleaned, 0 up to date, 0 errors",
+        "1 page: 1 cleaned, 0 up to date, 0 errors",
+        "the options differ from the last run into this folder: every page is cleaned again",
+        "1 page: 0 cleaned, 1 up to date, 0 errors",
+    ]
+
+
+def test_summary_of_a_resumed_run_counts_every_page_and_an_idle_run_has_no_rate(tmp_path, capsys):
+    crawl = corpus(tmp_path / "crawl")
+    pages = len(list(crawl.rglob("*.txt")))
+    assert cli(crawl, "-o", tmp_path / "out") == 0
+    first = capsys.readouterr().err.splitlines()
+    victims = sorted((tmp_path / "out").rglob("*.json"))[:3]
+    for victim in victims:
+        victim.unlink()
+    assert cli(crawl, "-o", tmp_path / "out") == 0
+    second = capsys.readouterr().err.splitlines()
+    assert second[0].startswith(f"{pages} pages: 3 cleaned, {pages - 3} up to date, 0 errors; ")
+    assert second[0].split("; ")[1] == first[0].split("; ")[1], "articles of all pages"
+    assert second[-1] == first[-1], "removed text of all pages"
+    assert cli(crawl, "-o", tmp_path / "out") == 0
+    idle = capsys.readouterr().err.splitlines()[0]
+    assert idle.startswith(f"{pages} pages: 0 cleaned, {pages} up to date") and "pages/s" not in idle
+    assert cli(crawl, "-o", tmp_path / "txt", "--format", "txt") == 0
+    assert cli(crawl, "-o", tmp_path / "txt", "--format", "txt") == 0
+    assert f"(not counting the {pages} up to date: their output does not hold them)" in capsys.readouterr().err
+
+
+def test_format_markdown_writes_md_files(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copyfile(EPAPER, pages / "epaper.txt")
+    assert cli(pages, "-o", tmp_path / "out", "--format", "markdown") == 0
+    assert sorted(tree(tmp_path / "out")) == ["epaper.txt.md"]
+    text = (tmp_path / "out" / "epaper.txt.md").read_text(encoding="utf-8")
+    assert [line[2:] for line in text.splitlines() if line.startswith("# ")] == [a["title"] for a in expected(EPAPER.read_bytes())]
+
+
+def test_explain_a_folder_or_standard_input(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli("--explain", tmp_path)
+    assert exit_info.value.code == 2
+    assert f"--explain takes one page; {tmp_path} is a folder" in capsys.readouterr().err
+    data = SEEDS.joinpath("002_dabc6c0c243ffe8f.txt").read_bytes()
+    done = run_module("--explain", "-", stdin=data)
+    assert done.returncode == 0 and done.stdout.decode("utf-8") == explain(data) + "\n"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["{pages}"], "give the output folder: -o OUT_DIR (without it, one page is printed"),
+        (["{pages}/page.txt", "{pages}/page.txt"], "give the output folder"),
+        (["{pages}", "--jsonl", "{tmp}/a.jsonl"], "--jsonl FILE needs -o OUT_DIR"),
+        (["-", "-o", "{tmp}/out"], "'-' (standard input) is printed to standard output"),
+        (["-", "{pages}/page.txt"], "'-' (standard input) is one page on its own"),
+        (["{pages}", "-o", "{tmp}/out", "--jsonl", "{tmp}/out/a.jsonl"], "is inside the output folder"),
+        (["{pages}", "-o", "{tmp}/out", "--ext", ""], "no extension"),
+    ],
+)
+def test_usage_errors_of_standard_output_modes(tmp_path, capsys, args, message):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text("正文")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(SystemExit) as exit_info:
+        main([arg.format(tmp=tmp_path, pages=tmp_path / "pages") for arg in args])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_standard_output_stops_with_one_line(tmp_path):
+    pages = corpus(tmp_path / "crawl")
+    for args in ([SEED_004], [pages, "--jsonl", "-"], [pages, "-o", tmp_path / "out", "--jsonl", "-"]):
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run([sys.executable, "-m", "boilerstrip", *map(str, args)], stdout=full, stderr=subprocess.PIPE)
+        assert done.returncode == 3, args
+        assert "No space left on device" in done.stderr.decode() and b"Traceback" not in done.stderr

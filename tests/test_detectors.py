@@ -1,6 +1,7 @@
 """Each detector on real lines from the fixtures: what it takes, what it leaves."""
 import pytest
 
+from boilerstrip import RuleSet, clean_article
 from boilerstrip.detectors import detect_chrome
 from boilerstrip.lines import split_lines
 
@@ -8,8 +9,7 @@ PROSE = "袁家军指出,对口支援西藏昌都,是党中央赋予重庆的重
 
 
 def roles(text: str) -> list[tuple[str, str | None]]:
-    page = split_lines(text)
-    detect_chrome(page)
+    page = detect_chrome(split_lines(text), RuleSet.default())
     return [(line.role, line.detector) for line in page.lines if line.text]
 
 
@@ -101,3 +101,36 @@ def test_headline_list():
         "- 人民日報:在危機中育新機 於變局中開新局",
     ])
     assert roles(text) == [("text", None)] + [("removed", "headline_list")] * 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“不要作糊涂人，要______主的______如何。”（弗5:17）",  # an exercise: blanks inside a sentence
+        "记者：你通过什么渠道最快的获取这些信息？",  # an interview's question, not a byline
+    ],
+)
+def test_prose_that_looks_like_chrome_stays(line):
+    assert roles(f"{PROSE}\n{line}\n{PROSE}")[1] == ("text", None)
+    assert clean_article(f"{PROSE}\n{line}\n袁家军强调，要坚持以习近平新时代中国特色社会主义思想为指导。").body.split("\n\n")[1] == line
+
+
+def test_form_fields_go():
+    assert roles(f"{PROSE}\n请输入检索内容_____________\n{PROSE}")[1] == ("removed", "scraper_marker")
+    assert roles(f"{PROSE}\n如果您喜欢网易新闻，请告诉您的朋友。 给网易提意见 ____________________\n{PROSE}")[1] == ("removed", "scraper_marker")
+
+
+@pytest.mark.parametrize(
+    "line, detector",
+    [
+        ("发送给朋友 打印本文", "share_buttons"),
+        ("返回页首 | 关闭窗口", "share_buttons"),
+        ("【评论】【楼盘论坛】【推荐】【大 中 小】【打印】【下载点点通】 【关闭】", "share_buttons"),
+        ("扫描下方二维码解锁更多技能", "share_buttons"),
+        ("1、回复【公租房】查看最新消息", "promo"),
+        ("点击菜单栏【便民服务】解锁更多服务！", "promo"),
+        ("看都看完了，点【在看】试试", "promo"),
+    ],
+)
+def test_tool_rows_and_account_menus(line, detector):
+    assert roles(f"{PROSE}\n{line}\n{PROSE}")[1] == ("removed", detector)

@@ -2,8 +2,11 @@
 candidates are combined (kinds of layout, each from a real page shape)."""
 import re
 
-from boilerstrip.extract import _choose, element_text, parse_html, text_lines
-from boilerstrip.html_metadata import html_metadata
+from boilerstrip import Options, clean_article
+from boilerstrip.candidates import choose
+from boilerstrip.markup import element_text, parse_html
+from boilerstrip.metadata import html_evidence, html_title, resolve
+from boilerstrip.text import text_lines
 
 BODY = "<p>" + "正文第一段，写的是这件事情的来龙去脉，很长的一段话，足够像一段正文。" * 2 + "</p>"
 
@@ -14,7 +17,10 @@ def _meta(markup: str) -> dict:
     heading = re.search(r"<h[12][^>]*>(?:<span>[^<]*</span>)?([^<]+)</h", markup)
     if heading and "<title>" not in markup:
         markup = markup.replace("<html>", f"<html><title>{heading.group(1)}_新闻网</title>", 1)
-    return html_metadata(parse_html(markup))
+    root = parse_html(markup)
+    title, element = html_title(root)
+    meta = resolve(html_evidence(root, None, title, element, Options()))
+    return {**meta, "title": title, "authors": list(meta["authors"])}
 
 
 def test_line_break_in_markup_text_is_a_space():
@@ -68,8 +74,14 @@ def test_labelled_editor_in_an_author_slot_is_no_author():
 
 
 def test_follow_button_in_an_author_card_is_no_name():
+    page = f"<html><body><h1>标题在这里</h1><div class='author'><div class='name'>去驴行</div><div>关注</div></div>{BODY}</body></html>"
+    assert _meta(page)["authors"] == ["去驴行"]
+
+
+def test_government_publishing_account_is_the_outlet_not_an_author():
     page = f"<html><body><h1>标题在这里</h1><div class='author'><div class='name'>中国广州发布</div><div>关注</div></div>{BODY}</body></html>"
-    assert _meta(page)["authors"] == ["中国广州发布"]
+    meta = _meta(page)
+    assert meta["authors"] == [] and meta["source"] == "中国广州发布"
 
 
 def test_source_element_inside_a_glued_line():
@@ -77,7 +89,10 @@ def test_source_element_inside_a_glued_line():
         "<html><body><h1>棱镜|数据业大整顿</h1><div><span class='a_catalog'><a>金融市场</a></span>"
         f"<span class='a_source'>棱镜</span><span class='a_time'>2019-09-23 07:48</span></div>{BODY}</body></html>"
     )
-    assert _meta(page)["source_element"] == "棱镜"
+    # The line reads ``金融市场棱镜2019-09-23 07:48`` (column + outlet glued):
+    # the element the page marks as the source is the value.
+    article = clean_article(page)
+    assert (article.source, article.date) == ("棱镜", "2019-09-23T07:48")
 
 
 def test_original_title_line_is_not_the_headline():
@@ -109,19 +124,19 @@ def test_agreement_keeps_disputed_prose_inside_and_drops_repeated_captions():
         PROSE + " 3",                              # 5 both
         "Another story you may like, a teaser.",   # 6 trafilatura only, beyond the core
     ]
-    chosen, method = _choose(skeleton, {"trafilatura": {1, 4, 5, 6}, "readability": {1, 2, 3, 5}})
+    chosen, method = choose(skeleton, {"trafilatura": {1, 4, 5, 6}, "readability": {1, 2, 3, 5}})
     assert method == "consensus" and chosen == [1, 4, 5]
 
 
 def test_without_agreement_the_candidate_under_the_title_wins():
     skeleton = ["Only the title", PROSE + " lead", "Share Whatsapp", "You may like", PROSE + " a", PROSE + " b", PROSE + " c"]
-    chosen, _ = _choose(skeleton, {"trafilatura": {0, 1}, "readability": {2, 3, 4, 5, 6}}, lead=1)
+    chosen, _ = choose(skeleton, {"trafilatura": {0, 1}, "readability": {2, 3, 4, 5, 6}}, lead=1)
     assert chosen == [0, 1]
 
 
 def test_agreement_on_a_related_box_is_no_article():
     skeleton = [PROSE + " 1", PROSE + " 2", PROSE + " 3", "Related one", "Related two"]
-    chosen, method = _choose(skeleton, {"trafilatura": {3, 4}, "readability": {0, 1, 2, 3, 4}})
+    chosen, method = choose(skeleton, {"trafilatura": {3, 4}, "readability": {0, 1, 2, 3, 4}})
     assert method == "readability" and chosen == [0, 1, 2, 3, 4]
 
 
@@ -132,3 +147,65 @@ def test_innermost_author_slot_speaks():
         f"<span>优质原创作者</span></div></div>{BODY}</body></html>"
     )
     assert _meta(page)["authors"] == ["加拿大必读"]
+
+
+def test_trafilatura_table_rows_are_located_cell_by_cell():
+    """Table-layout pages: trafilatura prints each row as ``| cell | cell |``;
+    the page shows the cells, so each is a line of the candidate."""
+    from boilerstrip.candidates import _cells
+
+    assert _cells("|  | 一、培养目标：培养德智体美全面发展的人才。 | 第二格\\|续 |") == ["一、培养目标：培养德智体美全面发展的人才。", "第二格|续"]
+    assert _cells("正文里的竖线 | 不是表格") == ["正文里的竖线 | 不是表格"]
+
+
+# ---------------------------------------------------------------- titles and dates on unseen sites
+
+def test_a_logo_heading_is_not_the_headline():
+    page = (
+        "<html><head><title>土豆不“土” 土豆无“土” 松花江网</title></head><body><h1>松花江网</h1>"
+        f"<h2>土豆不“土” 土豆无“土”</h2><div>2022-02-13 09:57 光明网</div>{BODY}</body></html>"
+    )
+    meta = _meta(page)
+    assert meta["title"] == "土豆不“土” 土豆无“土”"
+    assert meta["date"] == "2022-02-13T09:57"
+
+
+def test_a_site_name_heading_is_not_the_headline_in_traditional_script():
+    page = (
+        "<html><head><title>颱風凱米來襲 北北基停班停課 - 中時新聞網</title>"
+        "<meta property='og:site_name' content='中時新聞網'></head><body><h1 class='logo'>中時新聞網</h1>"
+        f"<h1>颱風凱米來襲 北北基停班停課</h1><div>2024/07/24 10:01</div>{BODY}</body></html>"
+    )
+    assert _meta(page)["title"] == "颱風凱米來襲 北北基停班停課"
+
+
+def test_the_shown_local_time_beats_a_utc_datetime():
+    page = (
+        "<html><head><meta property='article:published_time' content='2022-02-06T12:48:06+00:00'></head><body>"
+        "<h1>马克龙星期一在莫斯科与普京会面</h1><div><time datetime='2022-02-06T12:48:06+00:00'>06/02/2022 - 13:48</time></div>"
+        f"{BODY}</body></html>"
+    )
+    assert _meta(page)["date"] == "2022-02-06T13:48"
+
+
+def test_a_date_shown_with_its_time_beats_a_date_only_value():
+    page = (
+        "<html><head><meta name='pubdate' content='2022-02-13'></head><body><h1>土豆不“土” 土豆无“土”</h1>"
+        f"<div class='info'><span class='time'>2022-02-13 09:57</span> 光明网</div>{BODY}</body></html>"
+    )
+    assert _meta(page)["date"] == "2022-02-13T09:57"
+
+
+def test_a_copyright_is_no_source():
+    page = f"<html><body><h1>标题在这里的新闻</h1><div>来源：Podcast © FMM</div>{BODY}</body></html>"
+    assert _meta(page)["source"] is None
+
+
+def test_a_post_footer_under_the_chosen_lines_is_read():
+    """A blog post's ``发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)``
+    under the text the candidates took: read for the date, not body."""
+    from boilerstrip import clean_article
+    from .conftest import FIXTURES
+
+    article = clean_article((FIXTURES / "thirdparty" / "ia_54e89e4e" / "page.html").read_bytes())
+    assert article.date == "2004-12-27T12:40" and "发表于" not in article.body

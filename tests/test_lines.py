@@ -1,7 +1,7 @@
 """What counts as a sentence end and as prose."""
 import pytest
 
-from boilerstrip.lines import ends_sentence, is_prose
+from boilerstrip.text import ends_sentence, is_prose
 
 
 @pytest.mark.parametrize(

@@ -7,30 +7,26 @@ from .conftest import FIXTURES
 
 
 def test_ruby_pinyin_is_cut_and_accounted_for():
-    page = split_lines("清潔能源產(chǎn)業(yè)發(fā)展壯大")
-    remove_ruby_pinyin(page)
+    page = remove_ruby_pinyin(split_lines("清潔能源產(chǎn)業(yè)發(fā)展壯大"))
     line = page.lines[0]
     assert line.text == "清潔能源產業發展壯大"
-    assert line.cuts == [("(fā)", "ruby_pinyin"), ("(yè)", "ruby_pinyin"), ("(chǎn)", "ruby_pinyin")]
+    assert line.cuts == (("(fā)", "ruby_pinyin"), ("(yè)", "ruby_pinyin"), ("(chǎn)", "ruby_pinyin"))
 
 
 def test_english_in_brackets_is_not_pinyin():
-    page = split_lines("硬岩掘进机(TBM)始发")
-    remove_ruby_pinyin(page)
+    page = remove_ruby_pinyin(split_lines("硬岩掘进机(TBM)始发"))
     assert page.lines[0].text == "硬岩掘进机(TBM)始发"
 
 
 def test_garbled_span_is_kept_and_named():
-    page = split_lines("落實“六?!比蝿眨_處理好“十三對關系”")
-    flag_garbled_text(page)
+    page = flag_garbled_text(split_lines("落實“六?!比蝿眨_處理好“十三對關系”"))
     assert page.lines[0].text == "落實“六?!比蝿眨_處理好“十三對關系”"
     assert len(page.warnings) == 1 and "?!比蝿眨_" in page.warnings[0]
 
 
 def test_question_marks_in_folded_text_are_not_garbled():
-    page = split_lines("如何在成渝地区双城经济圈建设中,体现新担当?随着南北大道通车!")
-    flag_garbled_text(page)
-    assert page.warnings == []
+    page = flag_garbled_text(split_lines("如何在成渝地区双城经济圈建设中,体现新担当?随着南北大道通车!"))
+    assert page.warnings == ()
 
 
 def test_page_break_and_caption_mid_sentence():

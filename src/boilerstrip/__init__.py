@@ -5,8 +5,13 @@
 >>> article.title, article.source, article.body
 """
 from .article import Article, Removal
+from .many import PageResult, clean_many
 from .options import Options
-from .pipeline import clean_article, clean_articles
+from .pipeline import Result, clean, clean_article, clean_articles
+from .rules import RuleSet, RulesError
 
-__all__ = ["Article", "Options", "Removal", "clean_article", "clean_articles"]
+__all__ = [
+    "Article", "Options", "PageResult", "Removal", "Result", "RuleSet", "RulesError",
+    "clean", "clean_article", "clean_articles", "clean_many",
+]
 __version__ = "0.1.0"

@@ -41,6 +41,9 @@ class Article:
     authors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     removed: tuple[Removal, ...] = field(default=(), repr=False)
+    #: How sure the pipeline is that ``body`` is the article, 0 to 1
+    #: (:mod:`boilerstrip.confidence`); filter on ``>= 0.5``.
+    confidence: float = 0.0
 
     @property
     def paragraphs(self) -> list[str]:
@@ -57,6 +60,7 @@ class Article:
             "date": self.date,
             "editor": self.editor,
             "authors": list(self.authors),
+            "confidence": self.confidence,
             "warnings": list(self.warnings),
             "removed": [r.to_dict() for r in self.removed],
         }

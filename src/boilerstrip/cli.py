@@ -1,11 +1,15 @@
-"""Clean scraped news pages in bulk, or show why text was removed from one.
+"""Clean scraped news pages: one to standard output, or trees of them in bulk.
 
+  python -m boilerstrip PAGE                 print the article (JSON; --format txt|markdown)
+  python -m boilerstrip - < page.html        the same for standard input
   python -m boilerstrip INPUT [INPUT ...] -o OUT_DIR [options]
+  python -m boilerstrip INPUT [INPUT ...] --jsonl -       stream the articles as JSON lines
   python -m boilerstrip --explain FILE
 
-Inputs are pages or folders of pages (walked recursively). Pages are *.txt,
-*.html, *.htm, *.shtml, *.xhtml, and the same with .gz; other files are
-skipped and counted. Symlinks are not followed out of an input's tree.
+Inputs are pages or folders of pages (walked recursively). In folders, pages
+are *.txt, *.html, *.htm, *.shtml, *.xhtml (--ext adds more), and the same
+with .gz; other files are skipped and counted. A file named as an INPUT is a
+page whatever its name. Symlinks are not followed out of an input's tree.
 
 The output mirrors the input tree: with one folder as input, crawl/a/b.html
 -> OUT_DIR/a/b.html.json, holding {"file": "a/b.html", "articles": [...],
@@ -15,70 +19,90 @@ The output mirrors the input tree: with one folder as input, crawl/a/b.html
 from __future__ import annotations
 
 import argparse
-import json
+import dataclasses
+
 import math
 import os
 import re
 import sys
-from collections import Counter, defaultdict
+import time
+from collections import Counter
 from pathlib import Path
 
 from tqdm import tqdm
 
 from . import __version__
-from .article import Removal
 from .batch import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     ERRORS_NAME,
-    FORMATS,
+    PAGE_SUFFIXES,
     BatchError,
     BatchOptions,
+    CleanConfig,
+    InputFile,
+    Job,
     PageError,
+    RunStopped,
     Summary,
     default_workers,
     format_size,
-    is_page,
     mirror_name,
+    output_file_name,
+    output_folder_name,
+    plan_jobs,
     read_page,
     run,
     walk,
 )
-from .lines import split_lines
-from .pipeline import clean_articles, page_text
+from .explain import explain
+from .many import clean_results
+from .options import Options
+from .render import FORMATS, SUFFIXES, encode, page_document, render
+from .rules import RulesError, load_rules
 from .warc import is_warc, warc_command
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+STDIN = "-"
 
 EPILOG = f"""\
 output:
-  --format json (default) writes OUT_DIR/<path>.json per page; --format txt
-  writes a readable OUT_DIR/<path>.txt instead (title, metadata lines, body;
-  articles separated by a line of '='). --jsonl FILE also writes one JSON
-  object per article ({{"file", "index", title, body, ...}}), in input order.
+  Without -o, one PAGE (or '-', standard input) is cleaned and its result
+  printed on standard output: {{"file", "articles", "warnings"}} as JSON, or
+  with --format txt / markdown the article as readable text or Markdown.
+  With -o, --format json (default) writes OUT_DIR/<path>.json per page, txt
+  OUT_DIR/<path>.txt (title, metadata lines, body; articles separated by a
+  line of '='), markdown OUT_DIR/<path>.md. --jsonl FILE also writes one
+  JSON object per article ({{"file", "index", title, body, ...}}), in input
+  order; '--jsonl -' streams them to standard output, with or without -o.
+  --no-removed and --no-captions leave those fields out.
 
 resuming:
   Every output is written to a temporary file and renamed, so a killed run
   leaves no partial file. Re-running the same command skips pages whose
   output is newer than the page (--force redoes them): a killed run plus a
-  re-run gives exactly the output of an uninterrupted run. The JSONL file
-  always covers every page: records of skipped pages are read back from their
-  .json output (with --format txt those pages are cleaned again, their .txt
-  is left alone). It is renamed into place at the end of the run; use
-  '--jsonl -' to stream records to standard output as they come.
+  re-run gives exactly the output of an uninterrupted run. A run with other
+  options (--format, --no-removed, ...) than the last one into OUT_DIR
+  cleans every page again. The JSONL file always covers every page: records
+  of skipped pages are read back from their .json output (with --format txt
+  or markdown those pages are cleaned again, their output is left alone).
+  It is renamed into place at the end of the run.
 
 errors:
   A page that cannot be read or cleaned (unreadable, over --max-bytes, bad
-  gzip, over --timeout) goes into OUT_DIR/{ERRORS_NAME} as
-  {{"file", "error"}} and the run goes on; the file lists the failures of the
-  latest run (failed pages have no output, so every re-run tries them again).
-  Junk bytes and empty files are not errors: they give no article and a
-  warning.
+  gzip, over --timeout, a symlink loop) goes into OUT_DIR/{ERRORS_NAME} as
+  {{"file", "error"}} and the run goes on (without -o: a line on standard
+  error); the file lists the failures of the latest run (failed pages have
+  no output, so every re-run tries them again). Junk bytes and empty files
+  are not errors: they give no article and a warning. A full disk stops the
+  run (exit code 3): what was written is complete, and the same command
+  finishes the run once there is space.
 
 exit codes:
   0  every page was cleaned (or was up to date)
-  1  some pages failed: see OUT_DIR/{ERRORS_NAME} (--explain: the page could not be read)
+  1  some pages failed: see OUT_DIR/{ERRORS_NAME} (one page, --explain: it could not be read)
   2  usage error (bad option, missing input, output folder unusable or in use)
+  3  the run stopped: the output disk is full or not writable; re-run to finish
   130  interrupted (Ctrl-C): re-run the same command to finish
 
 See docs/cli.md for details and benchmark figures.
@@ -97,6 +121,23 @@ def parse_size(text: str) -> int:
     if not match or int(match.group(1)) == 0:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 50M, 200K or a number of bytes)")
     return int(match.group(1)) * 1024 ** " kmg".index(match.group(2).lower() or " ")
+
+
+def parse_extensions(text: str) -> tuple[str, ...]:
+    """``"php,.ASP"`` -> ``(".php", ".asp")``; ``"*"``: every file.
+
+    >>> parse_extensions("php, .ASP,jsp"), parse_extensions("*")
+    (('.php', '.asp', '.jsp'), ('*',))
+    """
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError(f"no extension in {text!r} (try php,asp or '*' for every file)")
+    if "*" in names:
+        return ("*",)
+    for name in names:
+        if "/" in name or name.strip(".") == "":
+            raise argparse.ArgumentTypeError(f"not an extension: {name!r}")
+    return tuple("." + name.lstrip(".") for name in names)
 
 
 def _positive(kind: type):
@@ -122,10 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="pages or folders of pages")
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT_DIR", help="folder for the results (created if needed)")
-    parser.add_argument("--format", choices=FORMATS, default="json", help="output per page: json (default) or readable txt")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="pages or folders of pages; '-': a page on standard input")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT_DIR", help="folder for the results (created if needed); without it, one page is printed")
+    parser.add_argument("--format", choices=FORMATS, default="json", help="json (default), readable txt, or markdown")
+    parser.add_argument("--no-removed", action="store_true", help="leave out `removed` (every removed piece; most of the JSON)")
+    parser.add_argument("--no-captions", action="store_true", help="leave out `captions` (they count as removed pieces instead)")
+    parser.add_argument("--rules", type=Path, metavar="FILE", help="a rules file (TOML): a site's chrome, more phrases, detectors off (docs/rules.md)")
+    parser.add_argument("--url", metavar="URL", help="the page's address, for a rules file's site rules (one page only; HTML pages default to their canonical URL)")
     parser.add_argument("--jsonl", type=Path, metavar="FILE", help="also write one JSON object per article to FILE ('-': standard output)")
+    parser.add_argument(
+        "--ext", type=parse_extensions, default=(), metavar="LIST",
+        help="more page extensions in folders, e.g. php,asp,aspx,jsp ('*': every file)",
+    )
     parser.add_argument("--force", action="store_true", help="clean every page again, also those whose output is up to date")
     parser.add_argument(
         "--workers", type=_positive(int), default=default_workers(), metavar="N",
@@ -139,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
         help=f"larger pages (after gunzip) become errors; e.g. 50M, 500K (default: {format_size(DEFAULT_MAX_BYTES)})",
     )
-    parser.add_argument("--explain", type=Path, metavar="FILE", help="print FILE with every removed piece marked by its detector, and exit")
+    parser.add_argument("--explain", metavar="FILE", help="print FILE ('-': standard input) with every removed piece marked by its detector, and exit")
     parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
     return parser
 
@@ -149,50 +198,144 @@ def main(argv: list[str] | None = None) -> int:
     error raises ``SystemExit(2)`` after printing one line, as argparse does)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.explain is not None:
-        if args.inputs or args.output:
-            parser.error("--explain takes one page and no INPUT or -o")
-        return explain_command(args.explain, args.max_bytes, parser)
-    if any(is_warc(path) for path in args.inputs):
-        return warc_command(args, parser)
-    options = _batch_options(args, parser)
-    progress = _progress_bar(args.inputs, options)
     try:
-        summary = run(args.inputs, options, on_result=lambda result: progress.update())
+        rules = load_rules(args.rules)
+    except RulesError as error:
+        parser.error(f"--rules: {error}")
+    options = Options(rules=rules, keep_removed=not args.no_removed, keep_captions=not args.no_captions)
+    try:
+        if args.explain is not None:
+            if args.inputs or args.output:
+                parser.error("--explain takes one page and no INPUT or -o")
+            return explain_command(args.explain, args.max_bytes, parser, options, args.url)
+        if any(is_warc(name) for name in args.inputs):
+            return warc_command(args, parser, options)
+        if args.output is None:
+            return _to_stdout(args, parser, options)
+        return _batch(args, parser, options)
+    except BrokenPipeError:  # piped into head: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_OK if args.explain is not None or args.jsonl is None else EXIT_FAILED
+    except KeyboardInterrupt:
+        parser.exit(EXIT_INTERRUPTED, "\ninterrupted; re-run the same command to finish\n")
+
+
+def _batch(args: argparse.Namespace, parser: argparse.ArgumentParser, options: Options) -> int:
+    """``INPUT... -o OUT_DIR``: clean into a tree."""
+    if args.url is not None:
+        parser.error("--url names one page: use it without -o (HTML pages default to their canonical URL)")
+    batch = _batch_options(args, parser, options)
+    progress = _progress_bar(args.inputs, batch)
+    try:
+        summary = run([Path(i) for i in args.inputs], batch, on_result=lambda result: progress.update())
     except BatchError as error:
         parser.exit(EXIT_USAGE, f"{parser.prog}: error: {error}\n")
+    except RunStopped as error:
+        parser.exit(
+            EXIT_STOPPED,
+            f"{parser.prog}: stopped: {error}. The outputs written are complete; "
+            "make room and re-run the same command to finish.\n",
+        )
     except BrokenPipeError:
         _silence_stdout()
         parser.exit(EXIT_FAILED, "standard output was closed (--jsonl -); stopped\n")
-    except KeyboardInterrupt:
-        parser.exit(EXIT_INTERRUPTED, "\ninterrupted; re-run the same command to finish\n")
     finally:
         progress.close()
-    print(summary_report(summary, options), file=sys.stderr)
+    print(summary_report(summary, batch.output), file=sys.stderr)
     return EXIT_FAILED if summary.errors else EXIT_OK
 
 
-def _batch_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> BatchOptions:
+def _to_stdout(args: argparse.Namespace, parser: argparse.ArgumentParser, options: Options) -> int:
+    """Without -o: one page printed, or (``--jsonl -``) the records of many
+    streamed, to standard output."""
+    if not args.inputs:
+        parser.error("give at least one INPUT ('-' for standard input), or --explain FILE")
+    if args.jsonl is not None and str(args.jsonl) != STDIN:
+        parser.error("--jsonl FILE needs -o OUT_DIR (or stream with --jsonl -)")
+    if STDIN in args.inputs and args.inputs != [STDIN]:
+        parser.error("'-' (standard input) is one page on its own")
+    for name in args.inputs:
+        if name != STDIN and not os.path.exists(name):
+            parser.error(f"no such file or folder: {name}")
+    if args.jsonl is None and (len(args.inputs) > 1 or os.path.isdir(args.inputs[0])):
+        parser.error(
+            "give the output folder: -o OUT_DIR (without it, one page is printed, "
+            "and --jsonl - streams the articles of many)"
+        )
+    config = CleanConfig(options, args.max_bytes, records=args.jsonl is not None)
+    summary = Summary()
+    if args.url is not None and args.jsonl is not None:
+        parser.error("--url names one page; it cannot go with --jsonl")
+    if args.inputs == [STDIN]:
+        data = sys.stdin.buffer.read(args.max_bytes + 1)
+        jobs = plan_jobs([None], summary)
+        jobs = (Job(job.seq, data=data, label=STDIN, url=args.url) for job in jobs)
+    else:
+        suffixes = PAGE_SUFFIXES + args.ext
+        pages = walk([Path(name) for name in args.inputs], summary.skipped, suffixes=suffixes)
+        if args.jsonl is None:  # one page named: the name as given
+            pages = (InputFile(page.root, (args.inputs[0],)) for page in pages)
+        jobs = plan_jobs(pages, summary)
+        if args.url is not None:
+            jobs = (dataclasses.replace(job, url=args.url) for job in jobs)
+    started = time.monotonic()
+    one_page = args.jsonl is None
+    for result in clean_results(jobs, 1 if one_page else args.workers, config, args.timeout, quick=one_page):
+        summary.add(result)
+        if result.error is not None:
+            print(f"{parser.prog}: {result.rel}: {result.error}", file=sys.stderr)
+        elif args.jsonl is not None:
+            _write_stdout(encode(result.records), parser)
+        else:
+            document = page_document(result.rel, result.articles, result.warnings, options)
+            _write_stdout(encode(render(document, args.format)), parser)
+    summary.seconds = time.monotonic() - started
+    if not one_page:
+        print(summary_report(summary, None), file=sys.stderr)
+    return EXIT_FAILED if summary.errors else EXIT_OK
+
+
+def _write_stdout(data: bytes, parser: argparse.ArgumentParser) -> None:
+    """Write to standard output; a full disk or a closed file behind it
+    stops with one line (exit code 3), a closed pipe is the reader's choice."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _silence_stdout()
+        parser.exit(EXIT_STOPPED, f"{parser.prog}: stopped: cannot write to standard output: {error.strerror or error}\n")
+
+
+def _batch_options(args: argparse.Namespace, parser: argparse.ArgumentParser, options: Options) -> BatchOptions:
     """Check the batch arguments; every problem is a usage error (exit 2)."""
     if not args.inputs:
         parser.error("give at least one INPUT (or --explain FILE)")
-    if args.output is None:
-        parser.error("give the output folder: -o OUT_DIR")
+    if STDIN in args.inputs:
+        parser.error("'-' (standard input) is printed to standard output: give it without -o")
     if args.output.exists() and not args.output.is_dir():
         parser.error(f"output {args.output} is not a folder")
-    output = args.output.resolve()
-    for path in args.inputs:
-        if not path.exists():
-            parser.error(f"no such file or folder: {path}")
-        if output == path.resolve() or output in path.resolve().parents:
-            parser.error(f"input {path} is inside the output folder {args.output}: results would land among the pages")
-    names: dict[str, Path] = {}
-    for path in args.inputs if len(args.inputs) > 1 else ():
-        other = names.setdefault(mirror_name(path), path)
-        if other is not path:
-            parser.error(f"inputs {other} and {path} would both be written to {args.output / mirror_name(path)}")
-    if args.jsonl is not None and str(args.jsonl) != "-" and not args.jsonl.parent.is_dir():
-        parser.error(f"--jsonl: no such folder: {args.jsonl.parent}")
+    output = os.path.realpath(args.output)
+    for name in args.inputs:
+        if not os.path.exists(name):
+            parser.error(f"no such file or folder: {name}")
+        real = os.path.realpath(name)
+        if os.path.commonpath([real, output]) == output:
+            parser.error(f"input {name} is inside the output folder {args.output}: results would land among the pages")
+    suffix = SUFFIXES[args.format]
+    names: dict[str, str] = {}
+    for name in args.inputs if len(args.inputs) > 1 else ():
+        top = mirror_name(Path(name))
+        mapped = output_folder_name(top, suffix, top=True) if os.path.isdir(name) else output_file_name(top, suffix)
+        other = names.setdefault(mapped, name)
+        if other is not name:
+            parser.error(f"inputs {other} and {name} would both be written to {args.output / mapped}")
+    if args.jsonl is not None and str(args.jsonl) != STDIN:
+        if not args.jsonl.parent.is_dir():
+            parser.error(f"--jsonl: no such folder: {args.jsonl.parent}")
+        if os.path.commonpath([os.path.realpath(args.jsonl), output]) == output:
+            parser.error(f"--jsonl {args.jsonl} is inside the output folder {args.output}: an output could have its name")
     return BatchOptions(
         output=args.output,
         format=args.format,
@@ -201,33 +344,40 @@ def _batch_options(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         timeout=args.timeout,
         max_bytes=args.max_bytes,
         force=args.force,
+        options=options,
+        suffixes=PAGE_SUFFIXES + args.ext if "*" not in args.ext else ("*",),
     )
 
 
-def _progress_bar(inputs: list[Path], options: BatchOptions) -> tqdm:
+def _progress_bar(inputs: list[str], options: BatchOptions) -> tqdm:
     """A progress bar on a terminal (counting the pages first, without
     keeping them), a disabled one otherwise."""
     if not sys.stderr.isatty():
         return tqdm(disable=True)
-    total = sum(1 for _ in walk(inputs, Counter(), exclude=options.output))
+    total = sum(1 for _ in walk([Path(i) for i in inputs], Counter(), exclude=options.output, suffixes=options.suffixes))
     return tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True)
 
 
-def summary_report(summary: Summary, options: BatchOptions) -> str:
+def summary_report(summary: Summary, output: Path | None) -> str:
     """The closing lines: counts, speed, and the detectors that removed most."""
+    articles = _count(summary.articles, "article")
+    if summary.uncounted:
+        articles += f" (not counting the {summary.uncounted:,} up to date: their output does not hold them)"
+    rate = f" ({summary.pages_per_second:.1f} pages/s)" if summary.pages_per_second is not None else ""
     lines = [
-        f"{_count(summary.files, 'page')}: {summary.cleaned:,} cleaned ({_count(summary.articles, 'article')}), "
-        f"{summary.up_to_date:,} up to date, {_count(summary.errors, 'error')} "
-        f"in {summary.seconds:.1f} s ({summary.pages_per_second:.1f} pages/s)",
+        f"{_count(summary.files, 'page')}: {summary.cleaned:,} cleaned, {summary.up_to_date:,} up to date, "
+        f"{_count(summary.errors, 'error')}; {articles}; {summary.seconds:.1f} s{rate}",
     ]
+    if summary.redone:
+        lines.append(summary.redone)
     if summary.skipped:
         reasons = ", ".join(f"{count:,} {reason}" for reason, count in summary.skipped.most_common())
         lines.append(f"skipped {_count(sum(summary.skipped.values()), 'other file')}: {reasons}")
     if summary.removed:
         top = ", ".join(f"{name} {chars:,}" for name, chars in summary.removed.most_common(5))
         lines.append(f"most text removed by (characters): {top}")
-    if summary.errors:
-        lines.append(f"errors are listed in {options.output / ERRORS_NAME}")
+    if summary.errors and output is not None:
+        lines.append(f"errors are listed in {output / ERRORS_NAME}")
     return "\n".join(lines)
 
 
@@ -238,25 +388,25 @@ def _count(number: int, noun: str) -> str:
 
 # --explain ---------------------------------------------------------------------
 
-_RED, _YELLOW, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[0m"
-
-
-def explain_command(path: Path, max_bytes: int, parser: argparse.ArgumentParser) -> int:
+def explain_command(name: str, max_bytes: int, parser: argparse.ArgumentParser, options: Options | None = None, url: str | None = None) -> int:
     """``--explain FILE``: print the page with its removals marked."""
-    if not path.is_file():
-        parser.error(f"--explain: no such file: {path}")
-    if not is_page(path.name):
-        print(f"note: {path.name} does not have a page suffix; explaining it anyway", file=sys.stderr)
     try:
-        data = read_page(path, max_bytes)
+        if name == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise PageError(f"size is over the limit of {format_size(max_bytes)} (--max-bytes)")
+        elif os.path.isdir(name):
+            parser.error(f"--explain takes one page; {name} is a folder")
+        elif not os.path.exists(name):
+            parser.error(f"--explain: no such file: {name}")
+        else:
+            data = read_page(Path(name), max_bytes)
     except PageError as error:
-        print(f"{parser.prog}: {path}: {error}", file=sys.stderr)
+        print(f"{parser.prog}: {name}: {error}", file=sys.stderr)
         return EXIT_FAILED
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    try:
-        print(explain(data, colour=colour))
-    except BrokenPipeError:  # piped into head: the reader has what it wanted
-        _silence_stdout()
+    sys.stdout.buffer.write(encode(explain(data, colour=colour, options=options, url=url) + "\n"))
+    sys.stdout.buffer.flush()
     return EXIT_OK
 
 
@@ -264,69 +414,3 @@ def _silence_stdout() -> None:
     """Point standard output at the null device, so that Python's final
     flush of a closed pipe does not print a traceback."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def pipeline_text(data: bytes) -> str:
-    """The text whose lines ``Removal.line`` counts: the decoded page, or
-    for HTML the main-content text the pipeline extracts from it (steps 1
-    and 2 of :mod:`boilerstrip.pipeline`)."""
-    return page_text(data).text
-
-
-def explain(data: bytes, *, colour: bool = False) -> str:
-    """The page as the pipeline saw it, one numbered line each, every
-    removed piece marked with its detector's name; then a tally.
-
-    Removed text is red on a terminal (``colour``), else in ``⟦…⟧``.
-    """
-    articles = clean_articles(data)
-    by_line: dict[int, list[Removal]] = defaultdict(list)
-    for article in articles:
-        for piece in article.removed:
-            by_line[piece.line].append(piece)
-    lines = [line.text for line in split_lines(pipeline_text(data)).lines]
-    width = max((len(piece.detector) for pieces in by_line.values() for piece in pieces), default=0)
-    out = [_explain_line(number, text, by_line.get(number, []), width, colour) for number, text in enumerate(lines, 1)]
-    out += ["", _tally(articles, by_line)]
-    return "\n".join(out)
-
-
-def _explain_line(number: int, text: str, pieces: list[Removal], width: int, colour: bool) -> str:
-    """``  12 share_buttons │ ⟦分享到：微博⟧``: the detectors on the left,
-    removed pieces marked inside the line; a piece no longer found in the
-    line (already rewritten) is appended."""
-    names = ",".join(dict.fromkeys(piece.detector for piece in pieces))
-    marked, missing, cursor = [], [], 0
-    for piece in pieces:
-        start = text.find(piece.text, cursor)
-        if start < 0:
-            missing.append(piece.text)
-            continue
-        marked += [text[cursor:start], _mark(piece.text, colour)]
-        cursor = start + len(piece.text)
-    marked.append(text[cursor:])
-    marked += [" " + _mark(extra, colour) for extra in missing]
-    gutter = f"{names:<{width}}"
-    if colour:
-        gutter = f"{_YELLOW}{gutter}{_RESET}"
-    return f"{number:>5} {gutter} │ {''.join(marked)}".rstrip()
-
-
-def _mark(text: str, colour: bool) -> str:
-    return f"{_RED}{text}{_RESET}" if colour else f"⟦{text}⟧"
-
-
-def _tally(articles, by_line: dict[int, list[Removal]]) -> str:
-    """``2 articles; removed: related_feed 44 pieces (812 chars), ...``."""
-    pieces = Counter()
-    chars = Counter()
-    for line_pieces in by_line.values():
-        for piece in line_pieces:
-            pieces[piece.detector] += 1
-            chars[piece.detector] += len(piece.text)
-    titles = "; ".join(json.dumps(a.title, ensure_ascii=False) for a in articles)
-    head = _count(len(articles), "article") + (f": {titles}" if titles else "")
-    if not chars:
-        return f"{head}\nnothing removed"
-    detail = ", ".join(f"{name} {pieces[name]} ({chars[name]:,} chars)" for name, _ in chars.most_common())
-    return f"{head}\nremoved: {detail}"

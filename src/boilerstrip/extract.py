@@ -1,4 +1,4 @@
-"""Step 2 of the pipeline (HTML input only): the main content as text lines.
+"""Step 2 of the pipeline (HTML only): the main content as text lines.
 
 One block element a line (paragraphs, headings, list items, table rows,
 ``<br>``), so the later steps see the same line structure a text scraper
@@ -8,430 +8,143 @@ would give. Scripts, styles, comments and hidden elements are dropped.
 
 1. ``parse_html``     markup -> lxml tree, without network, entity expansion
                       or huge-tree mode; oversized input is trimmed first.
-2. ``page_lines``     the whole page, one block a line (the skeleton).
-3. ``_candidates``    the main content according to trafilatura and to
-                      readability-lxml, each as lines.
-4. ``_choose``        the candidates are mapped onto the skeleton and scored
-                      by prose density; the better one is kept and the
-                      other's lines inside its span are merged in. When both
-                      are empty the whole page is the fallback.
+2. ``element_text``   the whole page, one block a line (the *skeleton*).
+3. ``candidates``     the main content according to trafilatura and to
+                      readability-lxml, each as skeleton lines.
+4. ``choose``         the candidates are weighed by prose and by the lead
+                      paragraph under the title; when both are empty the
+                      whole page goes on, and step 4b finds the article.
 5. ``_headline``      the title line (``<h1>`` / og:title) and the byline and
                       date lines near it go in front when the candidate
-                      dropped them, so the text pipeline finds them.
+                      dropped them, so the metadata step finds them.
 
 Nothing is rewritten: every line is text of the page, whitespace folded.
+The :class:`Extraction` keeps the tree, the skeleton and what each
+candidate took, for the metadata step and for ``--explain``.
 """
 from __future__ import annotations
 
-import functools
+import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from lxml import etree, html
+from .candidates import candidates, choose
+from .markup import MAX_DEPTH, element_text, flat_text, page_text, parse_html, prepare_markup, tree_depth
+from .metadata.html_fields import html_title
+from .metadata.text_fields import byline, metadata_line, post_line
+from .text import fold_spaces, is_lead, is_prose, squeeze, text_lines
+from .vocab import ORIGINAL_TITLE
 
-from .lines import is_prose
+if TYPE_CHECKING:
+    from .options import Options
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_TAG = re.compile(r"</?(?:p|div|br|span|a|table|td|tr|li|ul|h[1-6]|img|section|article)\b", re.I)
-
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br dd details div dl dt figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot "
-    "title tr ul caption center".split()
-)
-# Table cells stay on their row's line, separated by a space.
-_CELL_TAGS = frozenset(("td", "th"))
-_SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head select textarea button".split())
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-
-#: Markup larger than this is trimmed (scripts, styles, comments, inline
-#: data first, then the tail) before parsing, with a warning.
-MAX_MARKUP_CHARS = 8_000_000
-#: Above this size the candidate extractors are skipped (too slow); the
-#: whole page's text is used, with a warning.
-MAX_EXTRACTOR_CHARS = 3_000_000
-#: libxml2 stops nesting at this depth without huge-tree mode.
-MAX_DEPTH = 255
-
-_BULKY = re.compile(
-    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!--.*?-->|<svg\b.*?</svg\s*>"
-    r"|\b(?:src|href)\s*=\s*[\"']data:[^\"']{200,}[\"']",
-    re.I | re.S,
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Methods by which the article was found (the others leave it to step 4b).
+FOUND = frozenset({"consensus", "trafilatura", "readability", "script-slides"})
 
 
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is an HTML document or fragment rather than text."""
-    head = text[:4096]
-    return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= 5
-
-
-# ---------------------------------------------------------------- 1. parsing
-
-def _parser() -> html.HTMLParser:
-    # A fresh parser per call: lxml parsers are not thread-safe to share.
-    return html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-        huge_tree=False, recover=True, default_doctype=False,
-    )
-
-
-def prepare_markup(markup: str) -> tuple[str, list[str]]:
-    """Control characters out (libxml2 refuses them) and oversized markup
-    trimmed, with a warning."""
-    warnings: list[str] = []
-    if _CONTROL.search(markup):
-        markup = _CONTROL.sub("", markup)
-    if len(markup) > MAX_MARKUP_CHARS:
-        size = len(markup)
-        markup = _BULKY.sub(" ", markup)
-        if len(markup) > MAX_MARKUP_CHARS:
-            markup = markup[:MAX_MARKUP_CHARS]
-            warnings.append(
-                f"page is {size:,} characters; only the first {MAX_MARKUP_CHARS:,} were read"
-            )
-        else:
-            warnings.append(f"page is {size:,} characters; scripts, styles and inline data were skipped")
-    return markup, warnings
-
-
-def parse_html(markup: str):
-    """The document's root element, or None when nothing could be parsed.
-
-    No network access, no DTD loading, no entity expansion beyond the HTML
-    ones, no huge-tree mode (libxml2 caps depth and text-node size).
-    """
-    data = markup.encode("utf-8", "replace")
-    if not data.strip():
-        return None
-    try:
-        return html.document_fromstring(data, parser=_parser())
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-
-
-def tree_depth(root) -> int:
-    """How deep the tree nests (iterative: any depth)."""
-    deepest, stack = 0, [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-        stack.extend((child, depth + 1) for child in node)
-    return deepest
-
-
-# ---------------------------------------------------------------- 2. lines
-
-def _hidden(element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def element_text(element, *, skip_hidden: bool = True) -> str:
-    """The text of ``element``, one block a line (iterative: any depth).
-
-    A line break in the markup's text is white space, as in a browser
-    (``责任编辑：\n尹世杰`` is one line on screen); only block elements and
-    ``<br>`` break lines, and ``<pre>`` keeps its own breaks.
-    """
-    chunks: list[str] = []
-    # Stack of (element, entering, inside <pre>); on leaving we add the
-    # closing break and tail.
-    stack: list[tuple[object, bool, bool]] = [(element, True, False)]
-    while stack:
-        node, entering, pre = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if not entering:
-            if tag in _BLOCK_TAGS:
-                chunks.append("\n")
-            elif tag in _CELL_TAGS:
-                chunks.append(" ")
-            if node is not element and node.tail:
-                chunks.append(_fold(node.tail, pre))
-            continue
-        if tag in _SKIP_TAGS or not tag or (skip_hidden and tag != "html" and _hidden(node)):
-            if node is not element and node.tail:
-                chunks.append(_fold(node.tail, pre))
-            continue
-        if tag in _BLOCK_TAGS:
-            chunks.append("\n")
-        inner = pre or tag in _PRE_TAGS
-        if node.text:
-            chunks.append(_fold(node.text, inner))
-        # The tail belongs to the parent's context.
-        stack.append((node, False, pre))
-        for child in reversed(node):
-            stack.append((child, True, inner))
-    return "".join(chunks)
-
-
-_PRE_TAGS = frozenset(("pre", "listing", "plaintext", "xmp"))
-_NEWLINES = re.compile(r"[\r\n]+")
-
-
-def _fold(text: str, pre: bool) -> str:
-    """Raw line breaks in text are spaces outside ``<pre>``."""
-    return text if pre or "\n" not in text and "\r" not in text else _NEWLINES.sub(" ", text)
-
-
-def text_lines(text: str) -> list[str]:
-    """Non-empty lines of ``text``, whitespace folded."""
-    out = []
-    for raw in text.splitlines():
-        folded = " ".join(raw.split())
-        if folded:
-            out.append(folded)
-    return out
-
-
-def html_to_text(markup: str) -> str:
-    """All visible text of ``markup``, one block element a line (the
-    ``<title>`` first)."""
-    markup, _ = prepare_markup(markup)
-    root = parse_html(markup)
-    if root is None:
-        return ""
-    return _page_text(root)
-
-
-def _page_text(root) -> str:
-    title = root.findtext(".//title") or ""
-    body = root.find("body")
-    if body is None:
-        body = root
-    head = [" ".join(title.split())] if title.strip() else []
-    return "\n".join(head + text_lines(element_text(body)))
-
-
-# ---------------------------------------------------------------- the cascade
-
-@dataclass
+@dataclass(frozen=True)
 class Extraction:
-    """What :func:`extract_main` found: the text for the line pipeline, the
-    parsed tree (for :mod:`~boilerstrip.html_metadata`) and warnings."""
+    """What :func:`extract_main` found."""
 
+    #: The text for the line pipeline: the article's lines, title in front.
     text: str
-    root: object = None
-    method: str = "none"
-    warnings: list[str] = field(default_factory=list)
-    #: Fallback metadata from the HTML (:func:`~boilerstrip.html_metadata.html_metadata`).
-    meta: dict = field(default_factory=dict)
+    #: ``consensus``, ``trafilatura``, ``readability``, ``script-slides``
+    #: (the article was found); ``page`` (too large for the candidates),
+    #: ``flat`` (too deep for a tree), ``none`` (no candidate found anything).
+    method: str
+    warnings: tuple[str, ...] = ()
+    #: The parsed page (None when it could not be parsed).
+    root: Any = field(default=None, repr=False, compare=False)
+    #: The page's visible text, one block a line.
+    skeleton: tuple[str, ...] = field(default=(), repr=False)
+    #: Skeleton lines each candidate took, and the lines chosen.
+    taken: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    chosen: tuple[int, ...] = field(default=(), repr=False)
+    #: The headline as printed (``<h1>``, og:title, ``<title>``), and its element.
+    title: str | None = None
+    title_element: Any = field(default=None, repr=False, compare=False)
+    #: The address the page gives itself (``<link rel=canonical>``, og:url).
+    url: str | None = None
+
+    @property
+    def found_article(self) -> bool:
+        return self.method in FOUND
 
 
-def extract_main(markup: str) -> Extraction:
+def extract_main(markup: str, options: Options) -> Extraction:
     """The main content of the page ``markup`` as text, one block a line."""
-    markup, warnings = prepare_markup(markup)
+    markup, warnings = prepare_markup(markup, options.max_markup_chars)
     root = parse_html(markup)
     if root is None:
-        return Extraction("", None, "none", warnings + ["HTML could not be parsed: nothing to clean"])
+        return Extraction("", "none", tuple(warnings) + ("HTML could not be parsed: nothing to clean",))
+    title, title_element = html_title(root)
+    url = own_url(root)
     if tree_depth(root) >= MAX_DEPTH - 2:
         warnings.append(f"page nests elements deeper than {MAX_DEPTH} levels; read as flat text")
-        return Extraction(flat_text(markup), root, "flat", warnings, _meta(root))
+        return Extraction(flat_text(markup), "flat", tuple(warnings), root, title=title, title_element=title_element, url=url)
     body = root.find("body")
     skeleton = text_lines(element_text(body if body is not None else root))
-    if len(markup) > MAX_EXTRACTOR_CHARS:
+    found = dict(root=root, skeleton=tuple(skeleton), title=title, title_element=title_element, url=url)
+    if not options.extract_html:
+        return Extraction(page_text(root), "page", tuple(warnings), **found)
+    if len(markup) > options.max_extractor_chars:
         warnings.append("page too large for content extraction; whole-page text used")
-        return Extraction(_page_text(root), root, "page", warnings)
-    meta = _meta(root, skeleton)
-    candidates = _candidates(markup, skeleton)
-    chosen, method = _choose(skeleton, candidates, _lead(skeleton, meta.get("title")))
-    slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton)
+        return Extraction(page_text(root), "page", tuple(warnings), **found)
+    taken = candidates(markup, skeleton)
+    chosen, method = choose(skeleton, taken, _lead(skeleton, title, options), options.core_share)
+    found.update(taken={name: frozenset(lines) for name, lines in taken.items()}, chosen=tuple(chosen))
+    slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton, options.slides_below)
     if slides:
-        title = meta.get("title")
         lines = ([title] if title else []) + [line for text in slides for line in text_lines(text)]
-        return Extraction("\n".join(lines), root, "script-slides", warnings, meta)
+        return Extraction("\n".join(lines), "script-slides", tuple(warnings), **found)
     if not chosen:
         warnings.append("no main content found; whole-page text used")
-        return Extraction(_page_text(root), root, "page", warnings, meta)
-    lines = _headline(skeleton, chosen, meta.get("title"))
-    return Extraction("\n".join(lines), root, method, warnings, meta)
+        return Extraction(page_text(root), "none", tuple(warnings), **found)
+    lines = _headline(skeleton, chosen, title, options.byline_window) + _footer(skeleton, chosen, options.footer_reach)
+    return Extraction("\n".join(lines), method, tuple(warnings), **found)
 
 
-def _lead(skeleton: list[str], title: str | None) -> int | None:
+def own_url(root) -> str | None:
+    """The address the page gives itself: ``<link rel="canonical">``, else
+    ``<meta property="og:url">`` (absolute http(s) addresses only)."""
+    for href in root.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]:
+        href = href.strip()
+        if href.startswith(("http://", "https://", "//")):
+            return href
+    return None
+
+
+def _lead(skeleton: list[str], title: str | None, options: Options) -> int | None:
     """Index of the first paragraph of running text under the page's title
-    line (within :data:`LEAD_WINDOW` lines), or None."""
+    line (within ``lead_window`` lines), or None."""
     if not title:
         return None
-    target = _squeeze(title)
+    target = squeeze(title)
     for k, line in enumerate(skeleton):
-        if _squeeze(line) == target:
-            for j in range(k + 1, min(k + 1 + LEAD_WINDOW, len(skeleton))):
-                if len(skeleton[j]) >= LEAD_MIN and _CLAUSE.search(skeleton[j]):
+        if squeeze(line) == target:
+            for j in range(k + 1, min(k + 1 + options.lead_window, len(skeleton))):
+                if is_lead(skeleton[j], options.lead_min):
                     return j
             return None
     return None
 
 
-#: How far under the title the lead paragraph may start, and how long it
-#: is at least (shorter lines are breadcrumbs, kickers and captions).
-LEAD_WINDOW = 12
-LEAD_MIN = 50
-#: Punctuation between clauses: running text has it, a breadcrumb
-#: (``Mensagens » Autoestima » Só quem se Ama…``) does not.
-_CLAUSE = re.compile(r"[，,。；;！!？?：:]|\.\s")
-
-
-def _meta(root, skeleton: list[str] | None = None) -> dict:
-    from .html_metadata import html_metadata  # local: html_metadata imports this module
-
-    return html_metadata(root, skeleton)
-
-
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS | _CELL_TAGS)), re.I)
-_ANY_TAG = re.compile(r"<[^>]*>")
-
-
-def flat_text(markup: str) -> str:
-    """The text of markup too deep for a tree: tags stripped by pattern,
-    block tags as line breaks, HTML character references resolved."""
-    import html as html_lib
-
-    markup = _BULKY.sub(" ", markup)
-    markup = _BLOCK_TAG.sub("\n", markup)
-    return "\n".join(text_lines(html_lib.unescape(_ANY_TAG.sub("", markup))))
-
-
-# ---------------------------------------------------------------- 3. candidates
-
-def _squeeze(text: str) -> str:
-    return "".join(text.split())
-
-
-def _trafilatura_lines(markup: str) -> list[str]:
-    import trafilatura
-
-    try:
-        text = trafilatura.extract(
-            markup, fast=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, deduplicate=False,
-        )
-    except Exception:  # noqa: BLE001 - a peer's failure must not stop us
-        return []
-    return text_lines(text or "")
-
-
-def _readability_lines(markup: str) -> list[str]:
-    try:
-        summary = _readability_document(markup).summary(html_partial=True)
-    except Exception:  # noqa: BLE001 - a peer's failure must not stop us
-        return []
-    root = parse_html("<html><body>" + summary + "</body></html>")
-    return [] if root is None else text_lines(element_text(root))
-
-
-def _readability_document(markup: str):
-    """readability-lxml's ``Document``, parsing without its link rewriting
-    (:func:`_text_document_class`)."""
-    return _text_document_class()(markup)
-
-
-@functools.lru_cache(maxsize=1)
-def _text_document_class():
-    """readability-lxml's ``Document`` with a parse that skips link rewriting.
-
-    readability cleans every parse with a ``Cleaner(javascript=True)``, which
-    rewrites every link of the page to drop ``javascript:`` URLs: a quarter
-    of its time, for nothing we read (we take text only). The subclass
-    parses the same way with a cleaner that leaves links and ``on*``
-    attributes alone; its summaries were identical on all 203 benchmark
-    pages. If readability's internals differ, the stock ``Document`` is used.
-    """
-    from readability import Document
-
-    try:
-        from readability.htmls import build_doc
-        from readability.readability import REGEXES
-    except ImportError:  # pragma: no cover - another readability version
-        return Document
-    try:
-        from lxml.html.clean import Cleaner
-    except ImportError:
-        from lxml_html_clean import Cleaner
-
-    cleaner = Cleaner(
-        scripts=True, javascript=False, comments=True, style=True, links=True, meta=False,
-        add_nofollow=False, page_structure=False, processing_instructions=True, embedded=False,
-        frames=False, forms=False, annoying_tags=False, remove_tags=None, remove_unknown_tags=False,
-        safe_attrs_only=False,
-    )
-
-    class TextDocument(Document):
-        def _parse(self, input):  # noqa: A002 - readability's signature
-            doc, self.encoding = build_doc(input)
-            for element in doc.xpath("//*[@hidden]"):
-                element.drop_tree()
-            for element in doc.xpath("//*[@style]"):
-                if REGEXES["displayNoneRe"].search(element.get("style")):
-                    element.drop_tree()
-            return cleaner.clean_html(doc)
-
-    return TextDocument
-
-
-def _candidates(markup: str, skeleton: list[str]) -> dict[str, set[int]]:
-    """Each extractor's output as the set of skeleton line indexes it covers."""
-    return {
-        "trafilatura": _locate(skeleton, _trafilatura_lines(markup)),
-        "readability": _locate(skeleton, _readability_lines(markup)),
-    }
-
-
-def _locate(skeleton: list[str], lines: list[str]) -> set[int]:
-    """Skeleton lines covered by ``lines``, found in order in the page text
-    (whitespace ignored, so merged or split lines still match)."""
-    if not lines:
-        return set()
-    starts, parts, pos = [], [], 0
-    for line in skeleton:
-        starts.append(pos)
-        squeezed = _squeeze(line)
-        parts.append(squeezed)
-        pos += len(squeezed)
-    page = "".join(parts)
-    covered: set[int] = set()
-    cursor = 0
-    import bisect
-
-    for line in lines:
-        needle = _squeeze(line)
-        if len(needle) < 2:
-            continue
-        found = page.find(needle, cursor)
-        if found < 0:
-            found = page.find(needle)
-            if found < 0:
-                continue
-        else:
-            cursor = found + len(needle)
-        first = bisect.bisect_right(starts, found) - 1
-        last = bisect.bisect_right(starts, found + len(needle) - 1) - 1
-        covered.update(range(first, last + 1))
-    return covered
-
-
 _JSON_STRING_ARRAY = re.compile(r'\[\s*"(?:[^"\\]|\\.)*"(?:\s*,\s*"(?:[^"\\]|\\.)*")+\s*\]')
-#: Visible main content shorter than this may be the first slide of a gallery.
-SLIDES_BELOW = 400
 
 
-def _script_slides(root, visible: list[str], page: list[str]) -> list[str]:
+def _script_slides(root, visible: list[str], page: list[str], below: int) -> list[str]:
     """The texts of a script-driven slideshow (photo gallery) when the page
-    shows only the first slide's text.
+    shows only the first slide's text (less than ``below`` characters of prose).
 
     Gallery pages print slide 1 and keep every slide's text in an inline
     script as a JSON array of strings; when one string of such an array is a
     prose line shown on the page, the array (in order) is the article.
     """
-    import json
-
-    if sum(len(line) for line in visible if is_prose(line)) >= SLIDES_BELOW:
+    if sum(len(line) for line in visible if is_prose(line)) >= below:
         return []
     # A slide's text may share its line with the slide counter (``1/10 …``).
-    shown = "\n".join(_squeeze(line) for line in page if len(line) >= 20 and is_prose(line))
+    shown = "\n".join(squeeze(line) for line in page if len(line) >= 20 and is_prose(line))
     if not shown:
         return []
     best: list[str] = []
@@ -446,139 +159,49 @@ def _script_slides(root, visible: list[str], page: list[str]) -> list[str]:
                     items = json.loads(match.group(0))
                 except ValueError:
                     continue
-                texts = [" ".join(item.split()) for item in items if isinstance(item, str)]
-                if len(texts) >= 2 and any(len(t) >= 20 and _squeeze(t) in shown for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
+                texts = [fold_spaces(item) for item in items if isinstance(item, str)]
+                if len(texts) >= 2 and any(len(t) >= 20 and squeeze(t) in shown for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
                     best = [t for t in texts if t]
     prose = sum(len(t) for t in best)
-    return best if prose > SLIDES_BELOW else []
+    return best if prose > below else []
 
 
-# ---------------------------------------------------------------- 4. choosing
-
-def _prose_weight(line: str) -> float:
-    """Positive for running text (long, sentence punctuation), negative for
-    short unpunctuated lines (links, buttons, labels)."""
-    if is_prose(line):
-        return len(line)
-    return -min(len(line), 30) * 0.5
+def _footer(skeleton: list[str], chosen: list[int], reach: int) -> list[str]:
+    """Metadata lines right under the chosen lines that the candidates left
+    out (``责任编辑：…``, a post's ``发表于 2004年12月27日 12:40``), so the
+    metadata step reads them; they never reach the body."""
+    end = chosen[-1] + 1
+    return [line for line in skeleton[end : end + reach] if len(line) <= 160 and _says_metadata(line)]
 
 
-def _choose(skeleton: list[str], candidates: dict[str, set[int]], lead: int | None = None) -> tuple[list[int], str]:
-    """The article's lines from the two candidates.
-
-    When they agree on the article's running text (the *core*: the lines
-    both took carry at least :data:`CORE_SHARE` of the better candidate's
-    prose weight), the lines only one of them took are settled one by one
-    (:func:`_settle`). When they share nothing,
-    the one that holds the first running text under the page's title
-    (``lead``) wins, else the one with more
-    prose (:func:`_prose_weight`); the other's lines inside its span are
-    merged in.
-    """
-    named = {name: lines for name, lines in candidates.items() if lines}
-    if not named:
-        return [], "none"
-    if len(named) == 2:
-        first, second = named.values()
-        core = first & second
-        weight = {name: _weight(skeleton, lines) for name, lines in named.items()}
-        if core and _weight(skeleton, core) >= CORE_SHARE * max(weight.values()):
-            return sorted(_settle(skeleton, core, first ^ second, named.get("readability", set()))), "consensus"
-    scored = sorted(
-        ((_follows(lines, lead), _weight(skeleton, lines), name, lines) for name, lines in named.items()),
-        reverse=True,
-    )
-    _, _, name, chosen = scored[0]
-    chosen = set(chosen)
-    first, last = min(chosen), max(chosen)
-    for _, _, _, other in scored[1:]:
-        chosen.update(i for i in other if first <= i <= last)
-    return sorted(chosen), name
+def _says_metadata(line: str) -> bool:
+    return bool(metadata_line(line) or byline(line) or post_line(line))
 
 
-def _weight(skeleton: list[str], lines: set[int]) -> float:
-    return sum(_prose_weight(skeleton[i]) for i in lines)
-
-
-#: Share of the better candidate's prose weight the agreed lines must carry
-#: to be the article (two extractors agreeing on a "related" box is no
-#: article).
-CORE_SHARE = 0.5
-
-
-def _settle(skeleton: list[str], core: set[int], disputed: set[int], readability: set[int]) -> set[int]:
-    """The core and the disputed lines that belong with it.
-
-    * inside the core's span, a disputed line is kept unless the page shows
-      its text more than once and never in the core (a caption repeated as
-      image alt text and figcaption, a credit under every photo of a
-      gallery; a summary point that repeats a sentence of the body stays);
-    * outside the span, only readability's running text is kept (it takes
-      a lead paragraph or a closing one that trafilatura cut); trafilatura's
-      lines beyond the core are teasers of other articles, "about the
-      company" boxes and copyright notes.
-
-    Measured on the English benchmark, disputed lines outside the core
-    taken by trafilatura alone belong to the article 9 times in 570;
-    readability's prose there 84 times in 120; repeated prose inside the
-    core 3 times in 52.
-    """
-    counts: dict[str, int] = {}
-    for line in skeleton:
-        key = _squeeze(line)
-        counts[key] = counts.get(key, 0) + 1
-    agreed = {_squeeze(skeleton[i]) for i in core}
-    low, high = min(core), max(core)
-    keep = set(core)
-    for i in disputed:
-        line = skeleton[i]
-        key = _squeeze(line)
-        if counts[key] > 1 and key not in agreed:
-            continue
-        if low <= i <= high or (i in readability and is_prose(line)):
-            keep.add(i)
-    return keep
-
-
-def _follows(lines: set[int], lead: int | None) -> bool:
-    """True when the candidate holds the first running text under the
-    page's title (where an article starts); a candidate without it is a
-    list of other articles elsewhere on the page."""
-    return lead is not None and lead in lines
-
-
-# ---------------------------------------------------------------- 5. headline
-
-def _headline(skeleton: list[str], chosen: list[int], title: str | None) -> list[str]:
+def _headline(skeleton: list[str], chosen: list[int], title: str | None, window: int) -> list[str]:
     """The chosen lines, with the title line and the metadata lines of the
-    byline block in front when the extractor dropped them."""
-    from .metadata import byline, metadata_line
-
+    byline block (``window`` lines under the title) in front when the
+    extractor dropped them."""
     if not title:
         return [skeleton[i] for i in chosen]
-    target = _squeeze(title)
+    target = squeeze(title)
     # The title goes in front, once: copies of it inside the block go.
-    chosen = [i for i in chosen if _squeeze(skeleton[i]) != target]
+    chosen = [i for i in chosen if squeeze(skeleton[i]) != target]
     if not chosen:
         return [title]
     lines = [skeleton[i] for i in chosen]
     at = None
     for k, line in enumerate(skeleton[: chosen[0] + 1]):
-        squeezed = _squeeze(line)
+        squeezed = squeeze(line)
         if squeezed == target or (target in squeezed and len(squeezed) <= len(target) + 12):
             at = k
     # A ``（原标题：…）`` line quotes the title; it is not the headline.
-    head_present = any(target in _squeeze(line) and not _ORIGINAL_TITLE.search(line) for line in lines[:3])
+    head_present = any(target in squeeze(line) and not ORIGINAL_TITLE.search(line) for line in lines[:3])
     front: list[str] = [] if head_present else [title]
     if at is not None:
         taken = set(chosen)
-        for k in range(at + 1, min(at + 1 + HEADLINE_WINDOW, chosen[0])):
+        for k in range(at + 1, min(at + 1 + window, chosen[0])):
             line = skeleton[k]
             if k not in taken and len(line) <= 80 and (metadata_line(line) or byline(line)):
                 front.append(line)
     return front + lines
-
-
-#: How many lines after the title the byline block may reach.
-HEADLINE_WINDOW = 12
-_ORIGINAL_TITLE = re.compile(r"原标题|原標題|原题|原題")

@@ -1,17 +1,18 @@
-"""Step 2 of the pipeline: the page as a list of :class:`Line` objects.
+"""Step 3 of the pipeline: the page as numbered :class:`Line` values.
 
-Every later step works on these lines. A line starts as ``TEXT`` (kept, not
-yet placed) and each step may give it another role: ``REMOVED`` (with the name
-of the detector), ``CAPTION``, or ``HEADLINE``. Pieces cut out of a line (an
-inline credit, a ruby annotation) are kept on the line as ``cuts`` so that the
-text stays accounted for: kept text + cuts + removed lines == input.
+Every later step takes a :class:`Page` and returns a new one; a line is never
+changed in place. A line starts as ``TEXT`` (kept, not yet placed) and a step
+may give it another role: ``REMOVED`` (with the name of the detector),
+``CAPTION`` or ``HEADLINE``. Pieces cut out of a line (an inline credit, a
+ruby annotation) stay on the new line as ``cuts``, so the text is accounted
+for: kept text + cuts + removed lines == input.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from itertools import accumulate
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .text import fold_spaces
 
 # Roles a line can have.
 TEXT = "text"
@@ -20,129 +21,102 @@ CAPTION = "caption"
 HEADLINE = "headline"
 BLANK = "blank"
 
-# Characters that end a sentence (ASCII forms too: some crawlers fold them).
-SENTENCE_END = frozenset("。！？!?…；;」』")
-CLOSING_QUOTES = frozenset("”’\"'」』)）】]")
-_CLOSING_ONLY = "".join(sorted(CLOSING_QUOTES - SENTENCE_END))
 
-_PROSE_PUNCT = re.compile(r"[，,。；;！!？?]")
+@dataclass(frozen=True)
+class LineFields:
+    """What a metadata line, byline, credit or dateline says (step 6)."""
+
+    #: ``metadata``, ``byline``, ``account``, ``credit`` or ``dateline``.
+    kind: str
+    source: str | None = None
+    date: str | None = None
+    editor: str | None = None
+    authors: tuple[str, ...] = ()
 
 
-def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return 0x3400 <= code <= 0x9FFF and not 0x4DC0 <= code <= 0x4DFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F
-
-
-@dataclass(eq=False, slots=True)
-class Line:
+class Line(NamedTuple):
     """One input line: its 1-based number, its text (surrounding whitespace
     stripped, inner runs folded to one space) and where it goes."""
 
     number: int
     text: str
     role: str = TEXT
+    #: The detector, repair or step that gave the line its role.
     detector: str | None = None
-    #: (text, detector) pieces cut out of this line; they go to ``removed``.
-    cuts: list[tuple[str, str]] = field(default_factory=list)
+    #: ``(text, detector)`` pieces cut out of this line; they go to ``removed``.
+    cuts: tuple[tuple[str, str], ...] = ()
     #: True when this line continues the previous kept line's paragraph
     #: (a sentence split by a page break).
     joins_previous: bool = False
-    #: Metadata parsed from this line (``source``, ``date``, ``editor``,
-    #: ``authors``), and what kind of metadata line it is.
-    meta: dict | None = None
+    #: What the line says as metadata (step 6).
+    fields: LineFields | None = None
 
     @property
     def kept(self) -> bool:
         return self.role == TEXT
 
-    def remove(self, detector: str) -> None:
-        self.role = REMOVED
-        self.detector = detector
+    def removed(self, detector: str) -> Line:
+        """This line, removed by ``detector``."""
+        return _new(Line, (self[0], self[1], REMOVED, detector, self[4], self[5], self[6]))
 
-    def cut(self, start: int, end: int, detector: str) -> None:
-        """Cut ``text[start:end]`` out of this line into ``removed``."""
-        piece = self.text[start:end]
-        if piece.strip():
-            self.cuts.append((piece.strip(), detector))
-        self.text = fold_spaces(self.text[:start] + self.text[end:])
+    def placed(self, role: str, detector: str | None) -> Line:
+        """This line with another role (``CAPTION``, ``HEADLINE``, ``TEXT``)."""
+        return _new(Line, (self[0], self[1], role, detector, self[4], self[5], self[6]))
 
-    def cut_spans(self, spans: list[tuple[int, int]], detector: str) -> None:
-        """Cut each ``text[start:end]`` of ``spans`` (in order, apart, none
-        touching the next) as :meth:`cut` would from the last to the first,
-        but in one pass: a line with thousands of spans stays linear."""
+    def cut(self, start: int, end: int, detector: str) -> Line:
+        """This line with ``text[start:end]`` cut out into ``removed``."""
+        piece = self.text[start:end].strip()
+        cuts = self.cuts + ((piece, detector),) if piece else self.cuts
+        text = fold_spaces(self.text[:start] + self.text[end:])
+        return Line(self.number, text, self.role, self.detector, cuts, self.joins_previous, self.fields)
+
+    def cut_spans(self, spans: list[tuple[int, int]], detector: str) -> Line:
+        """This line with each ``text[start:end]`` of ``spans`` (in order,
+        apart, none touching the next) cut out, as :meth:`cut` would from
+        the last to the first, but in one pass: a line with thousands of
+        spans stays linear."""
         text = self.text
         if any(a[1] >= b[0] for a, b in zip(spans, spans[1:])) or any(
             text[start:end] != text[start:end].strip() for start, end in spans
         ):
             # Touching spans or spans with outer spaces: folding after each
             # cut could reach into the next one, so cut one by one.
+            line = self
             for start, end in reversed(spans):
-                self.cut(start, end, detector)
-            return
+                line = line.cut(start, end, detector)
+            return line
         kept, at = [], 0
         for start, end in spans:
             kept.append(text[at:start])
             at = end
         kept.append(text[at:])
-        self.cuts.extend((text[start:end], detector) for start, end in reversed(spans) if text[start:end])
-        self.text = fold_spaces("".join(kept))
+        cuts = self.cuts + tuple((text[start:end], detector) for start, end in reversed(spans) if text[start:end])
+        return Line(self.number, fold_spaces("".join(kept)), self.role, self.detector, cuts, self.joins_previous, self.fields)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
-    """The lines of one page plus page-level warnings."""
+    """The lines of one page at one step, and the warnings so far."""
 
-    lines: list[Line]
-    warnings: list[str] = field(default_factory=list)
+    lines: tuple[Line, ...]
+    warnings: tuple[str, ...] = ()
+
+    def with_lines(self, lines) -> Page:
+        return Page(tuple(lines), self.warnings)
+
+    def warned(self, warnings) -> Page:
+        return Page(self.lines, self.warnings + tuple(warnings)) if warnings else self
 
 
-def fold_spaces(text: str) -> str:
-    return " ".join(text.split())
+#: Makes a :class:`Line` from a full tuple of its fields, without the
+#: keyword handling of ``Line(...)`` (the hot path: every line of every page).
+_new = tuple.__new__
 
 
-def split_lines(text: str) -> Page:
+def split_lines(text: str, warnings=()) -> Page:
     """Split text into numbered lines; blank lines become ``BLANK``."""
     folded = [" ".join(raw.split()) for raw in text.splitlines()]
-    return Page([Line(number, line, TEXT if line else BLANK) for number, line in enumerate(folded, 1)])
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with sentence-final punctuation (a closing
-    quote or bracket after it counts too)."""
-    # Closing quotes that are no sentence end are peeled off; ``」』`` are both.
-    text = text.rstrip().rstrip(_CLOSING_ONLY)
-    return bool(text) and (text[-1] in SENTENCE_END or _ends_english_sentence(text))
-
-
-def _ends_english_sentence(text: str) -> bool:
-    """``… in the city centre.``: a full stop after a word, in a line of
-    words (not ``更多...``, not ``news.163.com.``)."""
-    return text[-1] == "." and text[-2:-1].isalnum() and text.count(" ") >= 2
-
-
-def is_prose(text: str) -> bool:
-    """A line of running text: sentence punctuation inside, or a sentence end."""
-    end = text.rstrip().rstrip(_CLOSING_ONLY)
-    if end and (end[-1] in SENTENCE_END or _ends_english_sentence(end)):
-        return True
-    return len(text) > 20 and _PROSE_PUNCT.search(text) is not None
-
-
-def cued_lines(lines: list[Line], cue: re.Pattern) -> set[int]:
-    """Indices of the lines in which ``cue`` occurs: one search pass over the
-    page's text, resumed at the next line after each hit (so a long line
-    full of cues costs one hit). ``cue`` must not match a newline."""
-    texts = [line.text for line in lines]
-    joined = "\n".join(texts)
-    search = cue.search
-    found: set[int] = set()
-    match = search(joined)
-    if match is None:
-        return found
-    # ends[i]: offset just past line i's newline.
-    ends = list(accumulate(map((1).__add__, map(len, texts))))
-    while match is not None:
-        i = bisect_right(ends, match.start())
-        found.add(i)
-        match = search(joined, ends[i])
-    return found
+    return Page(
+        tuple([_new(Line, (number, line, TEXT if line else BLANK, None, (), False, None)) for number, line in enumerate(folded, 1)]),
+        tuple(warnings),
+    )

@@ -4,26 +4,94 @@ An :class:`Options` is built once (by the caller, or by the command line from
 its flags) and handed to every step and to every batch worker; nothing is
 read from module globals or the working directory.
 
->>> from boilerstrip import Options, clean_article
->>> article = clean_article("<p>正文。</p>", options=Options(keep_removed=False))
+>>> from boilerstrip import Options, RuleSet, clean_article
+>>> options = Options(keep_removed=False, rules=RuleSet.default())
+>>> clean_article("<p>正文。</p>", options=options).removed
+()
+
+The thresholds are grouped by the step that reads them; each says what it
+bounds. They were set on the development pages; change them to study a
+step, not to fit a site (a site's chrome belongs in a rules file).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .rules import RuleSet
 
 
 @dataclass(frozen=True)
 class Options:
-    """What to run and what to return. Picklable: batch workers get a copy."""
+    """What to run, with which rules and thresholds, and what to return.
+    Frozen and picklable: batch workers get the caller's copy."""
 
+    # ------------------------------------------------------------ steps
     #: HTML input: find the main content with the HTML candidates (step 2).
     #: Off: the whole page's visible text goes to the line pipeline.
     extract_html: bool = True
-    #: Text input: find the article's region in the whole page (step 4b).
+    #: Find the article's region among the page's lines (step 4b) when the
+    #: HTML step has not already found it.
     find_region: bool = True
+    #: The detectors' rules: built-in phrases, a rules file's additions,
+    #: site phrases, detectors switched off.
+    rules: RuleSet = field(default_factory=RuleSet.default)
+
+    # ------------------------------------------------------------ output
     #: Fill ``Article.removed`` (every removed piece with its detector).
     #: Off: ``removed`` is empty, which saves three quarters of the JSON.
     keep_removed: bool = True
     #: Return image captions in ``Article.captions``. Off: captions are
     #: removed pieces of the ``photo_caption`` detector instead.
     keep_captions: bool = True
+
+    # ------------------------------------------------------------ 2. extract (HTML)
+    #: Markup longer than this (characters) is trimmed before parsing.
+    max_markup_chars: int = 8_000_000
+    #: Above this size the HTML candidates are skipped (too slow).
+    max_extractor_chars: int = 3_000_000
+    #: Share of the better candidate's prose the lines both candidates took
+    #: must carry to be the article (agreeing on a "related" box is no article).
+    core_share: float = 0.5
+    #: How far under the title (lines) the lead paragraph may start.
+    lead_window: int = 12
+    #: How long the lead paragraph is at least (shorter: breadcrumbs, kickers).
+    lead_min: int = 50
+    #: How many lines under the title the byline block may reach.
+    byline_window: int = 12
+    #: Visible content shorter than this (characters of prose) may be the
+    #: first slide of a gallery whose slides are in a script.
+    slides_below: int = 400
+    #: How many elements after the title's element the byline block spans.
+    near_title: int = 120
+    #: How long a badge before the title may be (原创, 独家, 视频).
+    title_badge: int = 4
+
+    # ------------------------------------------------------------ 4b. region
+    #: Score of a short line that is not prose (a link, a menu item).
+    short_penalty: int = 20
+    #: Score of a line a detector removed.
+    chrome_penalty: int = 8
+    #: Score of a feed heading (推荐阅读): articles rarely go on after one.
+    feed_heading_penalty: int = 250
+    #: Score of a comment-section line: one ends the article outright.
+    comments_penalty: int = 1_000_000
+    #: How far above the body the headline may stand (lines, blanks included).
+    header_reach: int = 40
+    #: How many lines at the top of the best run may still be header.
+    header_lines: int = 6
+    #: Prose (characters) above an editor's line for it to close the article.
+    article_min: int = 200
+    #: Most headline lines a page may open with (an e-paper kicker, headlines).
+    headline_block_max: int = 40
+    #: How many kept lines above the date line (or the body) the title may be.
+    title_reach: int = 4
+    #: How far below the body metadata lines are still read.
+    footer_reach: int = 12
+    #: A date line opens the article when its body starts within this many lines.
+    anchor_reach: int = 30
+    #: The least an anchored run must score to be taken over the page's best run.
+    anchored_min: int = 60
+
+
+#: The options of a call that gives none.
+DEFAULT = Options()

@@ -1,41 +1,100 @@
 """The pipeline: where every line of a page goes, top to bottom.
 
-1. ``decode``     bytes -> text (BOM, declared charset, charset-normalizer).
-2. ``extract``    HTML only: the main content (trafilatura and readability
-                  candidates chosen by prose density), one block a line,
-                  with the title and byline lines in front; metadata from
-                  the HTML (``html_metadata``) fills fields left empty.
-3. ``lines``      the text as numbered :class:`~boilerstrip.lines.Line` objects.
-4. ``detectors``  chrome (share rows, feeds, widgets, notices, ...) is marked
-                  removed with the detector's name; captions are set aside.
-4b. ``region``    the article is found in the whole page (the densest run of
-                  prose, widened up to its headline); the rest is removed.
-5. ``repairs``    scraping damage is undone: ruby pinyin, glued credits,
-                  captions mid-sentence, sentences split by page breaks;
-                  garbled text is flagged, never rewritten.
-6. ``metadata``   metadata lines, bylines, dateline leads and trailing credits
-                  give source, date, editor and authors.
-7. ``split``      an e-paper page is cut into its articles.
-8. ``assemble``   each article's headline block, body, captions and removals
-                  become an :class:`~boilerstrip.article.Article`.
+:func:`clean` is the whole of it; each step is its own module and returns a
+new value, so the :class:`Result` keeps every stage for ``--explain``.
+
+1. ``decode``    bytes -> text (BOM, declarations, candidates scored).
+2. ``extract``   HTML only: the article's lines chosen from the trafilatura
+                 and readability candidates, title and byline in front.
+3. ``lines``     the text as numbered lines.
+4. ``detectors`` first pass, each line on its own or with its neighbours:
+                 chrome is removed with the detector's name, captions set aside.
+4b. ``region``   revision with context: the article's run of prose and its
+                 headline among the page's lines; the rest goes as
+                 ``outside_article`` (skipped when step 2 found the article).
+5. ``repairs``   scraping damage undone: ruby pinyin, glued credits,
+                 captions mid-sentence, sentences split by page breaks
+                 (text only); garbled text is flagged, never rewritten.
+6. ``metadata``  metadata lines, bylines, credits and dateline leads are
+                 read (and removed); the HTML's own evidence is gathered.
+7. ``split``     an e-paper page is cut into its articles.
+8. ``assemble``  each article's headline block, body, captions, removals and
+                 resolved metadata become an :class:`~boilerstrip.article.Article`.
+9. ``confidence`` how sure we are that each body is the article, with the
+                 signs that lowered it in ``warnings`` when it is low.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, field
 
 from .article import Article
-from .assemble import build_article
+from .assemble import PageFacts, build_article
+from .confidence import rate
 from .decode import decode
-from .detectors import detect_chrome
-from .extract import extract_main, looks_like_html
-from .lines import split_lines
-from .metadata import parse_metadata
-from .options import Options
+from .detectors import compiled, detect_chrome
+from .extract import Extraction, extract_main
+from .lines import Page, split_lines
+from .metadata import find_line_fields, html_evidence
+from .options import DEFAULT, Options
 from .region import find_article
 from .repairs import repair
+from .sniff import is_markup
 from .split import split_articles
 
 EMPTY_INPUT = "empty input: no text to clean"
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything :func:`clean` made of a page."""
+
+    #: Every article on the page, in reading order.
+    articles: tuple[Article, ...]
+    #: Warnings about the page itself (decoding, extraction), also when no
+    #: article came out.
+    warnings: tuple[str, ...]
+    #: True when the page was read as HTML.
+    is_html: bool = False
+    #: Step 2's record (HTML only): the skeleton, each candidate's lines.
+    extraction: Extraction | None = field(default=None, repr=False)
+    #: ``(step, page)`` after each line step, from ``lines`` to ``metadata``.
+    stages: tuple[tuple[str, Page], ...] = field(default=(), repr=False)
+    #: The page's warnings and HTML evidence the articles drew on.
+    facts: PageFacts = field(default_factory=PageFacts, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The text whose lines ``Removal.line`` counts (steps 1 and 2)."""
+        return "\n".join(line.text for line in self.stages[0][1].lines) if self.stages else ""
+
+
+def clean(page: str | bytes, options: Options | None = None, *, url: str | None = None, charset: str | None = None) -> Result:
+    """Clean ``page`` (scraped text, HTML, or raw bytes in any Chinese
+    encoding): every article, the page's warnings, and every stage."""
+    options = _checked(options, url, charset)
+    text, warnings = _decoded(page, charset)                                # 1
+    extraction = None
+    is_html = bool(text.strip()) and is_markup(text)
+    if is_html:
+        extraction = extract_main(text, options)                            # 2
+        text, warnings = extraction.text, warnings + list(extraction.warnings)
+    if not text.strip():
+        return Result((), tuple(warnings) or (EMPTY_INPUT,), is_html, extraction)
+    detectors = compiled(options.rules)
+    site = url or (extraction.url if extraction else None)
+    stages = [("lines", split_lines(text, warnings))]                        # 3
+    stages.append(("detectors", detect_chrome(stages[-1][1], options.rules, site)))  # 4
+    if options.find_region and not (extraction and extraction.found_article):
+        stages.append(("region", find_article(stages[-1][1], options, detectors.feed_headings)))  # 4b
+    stages.append(("repairs", repair(stages[-1][1], options.rules, is_html=is_html)))  # 5
+    stages.append(("metadata", find_line_fields(stages[-1][1])))            # 6
+    final = stages[-1][1]
+    facts = _page_facts(final.warnings, extraction, options)
+    segments = split_articles(final, options.article_min)                    # 7
+    articles = tuple(build_article(lines, facts, options, lead_article=k == 0) for k, lines in enumerate(segments))  # 8
+    articles = rate(articles, segments, final.lines, extraction)             # 9
+    return Result(articles, tuple(warnings), is_html, extraction, tuple(stages), facts)
 
 
 def clean_articles(
@@ -44,97 +103,59 @@ def clean_articles(
     """Every article on ``page`` in reading order (``[]`` for empty input).
 
     ``page`` is scraped text, HTML, or raw bytes in any Chinese encoding;
-    ``charset`` is the encoding the transport declared (an HTTP
-    ``Content-Type``), weighed like a declaration inside the page.
+    ``url`` selects a rule set's site rules; ``charset`` is the encoding the
+    transport declared (an HTTP ``Content-Type``), weighed like a
+    declaration inside the page.
     """
-    return _clean(page, url)[0]
+    return list(clean(page, options, url=url, charset=charset).articles)
 
 
 def clean_article(
     page: str | bytes, *, url: str | None = None, options: Options | None = None, charset: str | None = None
 ) -> Article:
-    """The lead article on ``page``; an empty :class:`Article` with a warning
-    when there is nothing to clean."""
-    articles, warnings = _clean(page, url)
-    if articles:
-        return articles[0]
-    return Article(warnings=tuple(warnings) or (EMPTY_INPUT,))
+    """The lead article on ``page``; an empty :class:`Article` with the
+    page's warnings when there is nothing to clean."""
+    result = clean(page, options, url=url, charset=charset)
+    if result.articles:
+        return result.articles[0]
+    return Article(warnings=result.warnings)
 
 
-@dataclass(frozen=True)
-class PageText:
-    """Steps 1 and 2: the text whose lines ``Removal.line`` counts."""
-
-    text: str
-    warnings: list[str]
-    #: Metadata read from the HTML (fallbacks for empty fields); ``{}`` for text.
-    html_meta: dict = field(default_factory=dict)
-    #: True when the HTML extractor has already found the article.
-    extracted: bool = False
+_LINE_WARNING = re.compile(r"line (\d+): ")
 
 
-def page_text(page: str | bytes, *, url: str | None = None) -> PageText:
-    """Decode ``page`` and, for HTML, extract its main content."""
-    text, warnings = _decoded(page, url)
-    if not text.strip() or not looks_like_html(text):
-        return PageText(text, warnings)
-    extraction = extract_main(text)
-    return PageText(
-        extraction.text,
-        warnings + extraction.warnings,
-        extraction.meta,
-        extraction.method not in ("page", "none"),
-    )
+def _page_facts(warnings: tuple[str, ...], extraction: Extraction | None, options: Options) -> PageFacts:
+    """The warnings split into page and line warnings, and the HTML's title
+    and evidence."""
+    general, by_line = [], {}
+    for warning in warnings:
+        match = _LINE_WARNING.match(warning)
+        if match:
+            by_line.setdefault(int(match[1]), []).append(warning)
+        else:
+            general.append(warning)
+    line_warnings = {number: tuple(found) for number, found in by_line.items()}
+    if extraction is None:
+        return PageFacts(tuple(general), line_warnings)
+    evidence = html_evidence(extraction.root, extraction.skeleton, extraction.title, extraction.title_element, options)
+    return PageFacts(tuple(general), line_warnings, extraction.title, tuple(evidence))
 
 
-def _clean(page: object, url: object) -> tuple[list[Article], list[str]]:
-    """The articles, and the decoding warnings (for an empty result)."""
-    read = page_text(page, url=url)
-    if not read.text.strip():
-        return [], read.warnings
-    fallback, extracted, warnings = read.html_meta, read.extracted, read.warnings
-    lines = split_lines(read.text)
-    lines.warnings.extend(warnings)
-    detect_chrome(lines)
-    if not extracted:
-        # The HTML extractor has already found the article's region.
-        find_article(lines)
-    repair(lines)
-    if fallback:
-        # In HTML the block structure is authoritative: a block boundary is
-        # a paragraph boundary, never a page break inside a sentence.
-        for line in lines.lines:
-            line.joins_previous = False
-    parse_metadata(lines)
-    articles = [build_article(segment, lines.warnings) for segment in split_articles(lines)]
-    if articles and fallback:
-        articles[0] = _fill(articles[0], fallback)
-    return articles, warnings
+def _checked(options: object, url: object, charset: object) -> Options:
+    if options is None:
+        options = DEFAULT
+    elif not isinstance(options, Options):
+        raise TypeError(f"options must be an Options or None, not {type(options).__name__}")
+    for name, value in (("url", url), ("charset", charset)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
+    return options
 
 
-def _fill(article: Article, fallback: dict) -> Article:
-    """Fields the text pipeline left empty, from the HTML's metadata."""
-    title = fallback.get("title")
-    paragraphs = article.paragraphs
-    if title and not article.title and paragraphs and "".join(paragraphs[0].split()) == "".join(title.split()):
-        # The page's <h1> read as prose (a long title with a comma).
-        article = replace(article, title=paragraphs[0], body="\n\n".join(paragraphs[1:]))
-    fields = {key: fallback[key] for key in ("title", "source", "date", "editor") if not getattr(article, key) and fallback.get(key)}
-    slot = fallback.get("source_element")
-    if article.source and slot and slot != article.source and slot in article.source:
-        # A text line glued two elements (``金融市场棱镜`` = column + outlet):
-        # the element the page marks as the source is the value.
-        fields["source"] = slot
-    if not article.authors and fallback.get("authors"):
-        fields["authors"] = tuple(fallback["authors"])
-    return replace(article, **fields) if fields else article
-
-
-def _decoded(page: object, url: object) -> tuple[str, list[str]]:
-    if url is not None and not isinstance(url, str):
-        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+def _decoded(page: object, charset: str | None) -> tuple[str, list[str]]:
     if isinstance(page, str):
         return page, []
     if isinstance(page, (bytes, bytearray, memoryview)):
-        return decode(bytes(page))
+        text, warnings = decode(bytes(page))
+        return text, list(warnings)
     raise TypeError(f"page must be str or bytes, not {type(page).__name__}")

@@ -4,9 +4,9 @@ A scraped page is mostly chrome around a dense run of prose. Each line gets a
 score on its own (jusText's first pass, without a stoplist):
 
 * a line of prose (sentence punctuation inside or at its end) scores its length;
-* a short line that is not prose (a link, a menu item) scores ``-SHORT``;
-* a line a detector removed scores ``-CHROME``; a feed heading (推荐阅读,
-  相关新闻) scores ``-FEED_HEADING``: articles rarely go on after one; a
+* a short line that is not prose (a link, a menu item) scores ``-short_penalty``;
+* a line a detector removed scores ``-chrome_penalty``; a feed heading (推荐阅读,
+  相关新闻) scores ``-feed_heading_penalty``: articles rarely go on after one; a
   comment-section line ends the article outright;
 * a line repeated verbatim on the page scores as a short line.
 
@@ -24,36 +24,28 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from typing import TYPE_CHECKING, Sequence
 
-from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, Page, cued_lines, ends_sentence, is_prose
-from .detectors.feeds import is_feed_heading
-from .metadata import METADATA_CUE, byline, metadata_line
+from .detectors.comments import CommentsDetector
+from .detectors.feeds import HEADLINE_LIST, RELATED_FEED
+from .detectors.threads import NAME as REPLIES
+from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, LineFields, Page
+from .metadata.labels import NAME_SEPARATORS
+from .metadata.text_fields import METADATA_CUE, byline, metadata_line, post_line
+from .metadata.validators import valid_names
+from .text import cued_lines, ends_sentence, is_prose, mostly_cjk, cjk_count
+from .vocab import FOLLOW_BUTTONS
 
-SHORT = 20
-CHROME = 8
-FEED_HEADING = 250
-#: Comment sections never stand inside an article: a line of one ends it.
-COMMENTS = 1_000_000
-#: How far above the body the headline may stand (in lines, blanks included).
-HEADER_REACH = 40
-#: How many lines at the top of the best run may still be header (title, byline).
-HEADER_LINES = 6
-#: Prose (in characters) above an editor's line for it to close the article.
-ARTICLE_MIN = 200
-#: Most headline lines a page may open with (an e-paper kicker, headlines).
-HEADLINE_BLOCK_MAX = 40
-#: How many kept lines above the date line (or the body) the title may be.
-TITLE_REACH = 4
-#: How far below the body metadata lines are still read.
-FOOTER_REACH = 12
+if TYPE_CHECKING:
+    from .detectors.feeds import FeedHeadings
+    from .options import Options
+
 _LINK_MARKS = ("•", "*", "+", "□", "●", "[", "-", "·")
-#: A date line opens the article when its body starts within this many lines.
-ANCHOR_REACH = 30
-#: The least an anchored run must score to be taken over the page's best run.
-ANCHORED_MIN = 60
+#: Detectors of comment sections and a thread's replies: none stands inside an article.
+_COMMENTS = frozenset({CommentsDetector.name, REPLIES})
 
 
-def line_scores(lines: list[Line]) -> list[int]:
+def line_scores(lines: Sequence[Line], options: Options, headings: FeedHeadings) -> list[int]:
     """Each line's score; a line repeated verbatim further down the page (a
     carousel printed twice, a teaser echoed) scores as a short line."""
     seen: set[str] = set()
@@ -62,27 +54,29 @@ def line_scores(lines: list[Line]) -> list[int]:
         if line.role == BLANK:
             scores.append(0)
             continue
-        score = line_score(line)
+        score = line_score(line, options, headings)
         if line.role == TEXT and len(line.text) >= 10:
             if line.text in seen and score > 0:
-                score = -SHORT
+                score = -options.short_penalty
             seen.add(line.text)
         scores.append(score)
     return scores
 
 
-def line_score(line: Line) -> int:
+def line_score(line: Line, options: Options, headings: FeedHeadings) -> int:
     if line.role == TEXT:
         text = line.text
         if is_prose(text):
             return len(text)
-        if len(text) >= 8 and not text.startswith(_LINK_MARKS) and _mostly_cjk(text):
+        if len(text) >= 8 and not text.startswith(_LINK_MARKS) and mostly_cjk(text):
             return len(text) // 2 - 4
-        return -SHORT
+        return -options.short_penalty
     if line.role == REMOVED:
-        if line.detector == "comments":
-            return -COMMENTS
-        return -FEED_HEADING if line.detector == "related_feed" and is_feed_heading(line.text) else -CHROME
+        if line.detector in _COMMENTS:
+            return -options.comments_penalty
+        if line.detector == RELATED_FEED and headings.match(line.text):
+            return -options.feed_heading_penalty
+        return -options.chrome_penalty
     return 0
 
 
@@ -101,25 +95,44 @@ def best_run(scores: list[int]) -> tuple[int, int] | None:
     return best_span
 
 
-def find_article(page: Page) -> None:
-    """Remove everything outside the article as ``outside_article``."""
-    lines = page.lines
-    scores = line_scores(lines)
-    span = _anchored_run(lines, scores) or best_run(scores)
+def find_article(page: Page, options: Options, headings: FeedHeadings) -> Page:
+    """``page`` with everything outside the article removed as
+    ``outside_article`` and the headline lines marked."""
+    lines = list(page.lines)
+    scores = line_scores(lines, options, headings)
+    span = _choose_run(_anchored_run(lines, scores, options), best_run(scores), scores)
     if span is None:
-        return
+        return page
     start, end = span
-    start = _body_start(lines, start, end)
-    end = _body_end(lines, start, end)
-    top = _headline_start(lines, start)
-    bottom = _footer_end(lines, end)
+    start = _body_start(lines, start, end, options)
+    end = _body_end(lines, start, end, options)
+    top = _headline_start(lines, start, options)
+    bottom = _footer_end(lines, end, options)
     for i, line in enumerate(lines):
         if (i < top or i > bottom) and line.role in (TEXT, CAPTION):
-            line.remove("outside_article")
+            lines[i] = line.removed("outside_article")
         elif end < i <= bottom and line.role == TEXT and not _is_metadata(line.text):
-            line.remove("outside_article")
+            lines[i] = line.removed("outside_article")
     _clear_header(lines, top, start)
     _mark_headlines(lines, top, start)
+    return page.with_lines(lines)
+
+
+def _choose_run(anchored: tuple[int, int, int] | None, best: tuple[int, int] | None, scores: list[int]) -> tuple[int, int] | None:
+    """The run under a date line, unless the page's best run ends above that
+    line, or holds it, and outscores the run after it: then the date line is
+    the best run's footer (``来源：新闻晨报`` printed under the body, a
+    comment's date) or a line inside it (a scraper printed a side column
+    into the article), and what follows it is not the article."""
+    if anchored is None:
+        return best
+    start, end, date_line = anchored
+    if best is not None and best[0] <= date_line:
+        # What the best run holds above the date line, against the run after it.
+        above = sum(scores[best[0] : min(best[1], date_line) + 1])
+        if above > sum(scores[start : end + 1]):
+            return best
+    return start, end
 
 
 def _mark_headlines(lines: list[Line], top: int, start: int) -> None:
@@ -133,17 +146,18 @@ def _mark_headlines(lines: list[Line], top: int, start: int) -> None:
             break
         if _is_metadata(line.text):
             break
-        line.role = HEADLINE
+        lines[i] = line.placed(HEADLINE, line.detector)
 
 
-def _anchored_run(lines: list[Line], scores: list[int]) -> tuple[int, int] | None:
+def _anchored_run(lines: Sequence[Line], scores: list[int], options: Options) -> tuple[int, int, int] | None:
     """The best run that starts right below a date/source line (the article's
-    own dateline sits between its title and its body), if one scores enough.
+    own dateline sits between its title and its body), if one scores enough:
+    its start, its end and the date line.
 
     On a page whose article is short and whose comments or feeds are long,
     this keeps the article rather than the longest prose on the page.
     """
-    best, best_span = ANCHORED_MIN, None
+    best, best_span = options.anchored_min, None
     anchors = 0
     n = len(lines)
     peaks: tuple[list[int], list[int]] | None = None
@@ -154,26 +168,31 @@ def _anchored_run(lines: list[Line], scores: list[int]) -> tuple[int, int] | Non
         anchors += 1
         if anchors > 20:
             break
-        # Within reach of the date line the run may restart (Kadane) ...
+        # Within reach of the date line the run may restart (Kadane), but
+        # not past a comment section: what follows one is no article ...
         total, start = 0, d + 1
-        reach = min(d + ANCHOR_REACH, n - 1)
+        reach = min(d + options.anchor_reach, n - 1)
+        blocked = False
         for i in range(d + 1, reach + 1):
+            if scores[i] <= -options.comments_penalty:
+                blocked = True
+                break
             if total <= 0:
                 total, start = scores[i], i
             else:
                 total += scores[i]
             if total > best:
-                best, best_span = total, (start, i)
+                best, best_span = total, (start, i, d)
         # ... beyond it the start is fixed, so the best end is where the
         # running sum peaks: looked up, not rescanned from every date line.
-        if reach + 1 < n:
+        if reach + 1 < n and not blocked:
             if peaks is None:
                 peaks = _prefix_peaks(scores)
             prefix, peak = peaks
             end = peak[reach + 1]
             value = total + prefix[end] - prefix[reach]
             if value > best:
-                best, best_span = value, (start, end)
+                best, best_span = value, (start, end, d)
     return best_span
 
 
@@ -188,7 +207,7 @@ def _prefix_peaks(scores: list[int]) -> tuple[list[int], list[int]]:
     return prefix, peak
 
 
-def _body_start(lines: list[Line], start: int, end: int) -> int:
+def _body_start(lines: Sequence[Line], start: int, end: int, options: Options) -> int:
     """A title that reads like prose (``…转行当美人鱼！每小时收入近千元``) may
     open the best run; when a metadata line or byline follows it within the
     first lines of the run, the body starts after that line."""
@@ -199,7 +218,7 @@ def _body_start(lines: list[Line], start: int, end: int) -> int:
         if line.role != TEXT:
             continue
         seen += 1
-        if seen > HEADER_LINES:
+        if seen > options.header_lines:
             break
         if _is_metadata(line.text):
             last_meta = i
@@ -211,17 +230,18 @@ def _body_start(lines: list[Line], start: int, end: int) -> int:
     return following if following is not None else start
 
 
-def _body_end(lines: list[Line], start: int, end: int) -> int:
-    """The body ends at the editor's line (``责任编辑：刘响``) once there is
-    an article's worth of prose above it: what follows is page furniture."""
+def _body_end(lines: Sequence[Line], start: int, end: int, options: Options) -> int:
+    """The body ends at the editor's or the source's line (``责任编辑：刘响``,
+    ``信息来源：内蒙古日报``) once there is an article's worth of prose above
+    it: what follows is page furniture."""
     prose = 0
     for i in range(start, end + 1):
         line = lines[i]
         if line.role != TEXT:
             continue
-        if prose >= ARTICLE_MIN:
+        if prose >= options.article_min:
             fields = metadata_line(line.text)
-            if fields and "editor" in fields:
+            if fields and ("editor" in fields or "source" in fields):
                 return i
         if is_prose(line.text):
             prose += len(line.text)
@@ -231,14 +251,15 @@ def _body_end(lines: list[Line], start: int, end: int) -> int:
 def _is_headline(text: str) -> bool:
     if not 4 <= len(text) <= 80 or text.startswith(_LINK_MARKS) or "[" in text or "#" in text:
         return False
-    cjk = len(_NON_CJK.sub("", text))
+    cjk = cjk_count(text)
     return cjk >= 4 or (cjk == 0 and len(text.split()) >= 3)
 
 
-def _headline_start(lines: list[Line], start: int) -> int:
+def _headline_start(lines: list[Line], start: int, options: Options) -> int:
     """Index of the title line above the body run starting at ``start``: the
-    headline just above the page's date/source lines (or above the body)."""
-    first = max(0, start - HEADER_REACH)
+    headline just above the page's date/source lines (or above the body).
+    A title a list detector took is given back (in ``lines``)."""
+    first = max(0, start - options.header_reach)
     meta_at = None
     for i in range(start - 1, first - 1, -1):
         line = lines[i]
@@ -254,7 +275,7 @@ def _headline_start(lines: list[Line], start: int) -> int:
         if not _may_be_title(line):
             continue
         seen += 1
-        if seen > TITLE_REACH:
+        if seen > options.title_reach:
             break
         if _is_headline(_unbulleted(line.text)) and not _is_metadata(line.text):
             candidates.append(i)
@@ -262,10 +283,10 @@ def _headline_start(lines: list[Line], start: int) -> int:
         return meta_at if meta_at is not None else start
     title = next((i for i in candidates if len(lines[i].text) >= 8), candidates[0])
     if lines[title].role != TEXT:
-        _restore_bulleted_title(lines[title])
+        lines[title] = _restored_title(lines[title])
     if meta_at is not None or any(lines[i].role == TEXT and _is_metadata(lines[i].text) for i in range(title, start)):
         return title
-    return _headline_block_top(lines, title)
+    return _headline_block_top(lines, title, options.headline_block_max)
 
 
 def _may_be_title(line: Line) -> bool:
@@ -273,17 +294,17 @@ def _may_be_title(line: Line) -> bool:
     pages' ``<h1>`` as a list item: ``• 我国集成电路进口突破3000亿美元！…``)."""
     if line.role == TEXT:
         return True
-    return line.detector == "headline_list" and len(line.text) >= 12
+    return line.detector == HEADLINE_LIST and len(line.text) >= 12
 
 
 def _unbulleted(text: str) -> str:
     return text[1:].lstrip() if text[:1] in "•*-·" else text
 
 
-def _restore_bulleted_title(line: Line) -> None:
-    line.role, line.detector = TEXT, None
+def _restored_title(line: Line) -> Line:
+    """The title line a list detector took, kept, its bullet cut."""
     bullet = len(line.text) - len(_unbulleted(line.text))
-    line.cut(0, bullet, "bullet")
+    return line.placed(TEXT, None).cut(0, bullet, "bullet")
 
 
 def _metadata_cluster_top(lines: list[Line], i: int, first: int) -> int:
@@ -304,14 +325,16 @@ def _metadata_cluster_top(lines: list[Line], i: int, first: int) -> int:
 
 
 def _is_metadata(text: str) -> bool:
-    return metadata_line(text) is not None or byline(text) is not None
+    """A metadata line, a byline or a post's attribution (``由X张贴 @ …``):
+    kept near the article for step 6, never taken for its prose."""
+    return metadata_line(text) is not None or byline(text) is not None or post_line(text) is not None
 
 
-def _headline_block_top(lines: list[Line], i: int) -> int:
+def _headline_block_top(lines: Sequence[Line], i: int, most: int) -> int:
     """Widen a title line at ``i`` upwards over the headline lines that open
     the page (an e-paper page's kicker and headlines). A headline-like line
     with anything above it is a portal's menu, not part of the headline, and
-    so are more than ``HEADLINE_BLOCK_MAX`` of them (a list, not a headline;
+    so are more than ``most`` of them (a list, not a headline;
     the bound also keeps the headline checks downstream linear)."""
     top, count = i, 0
     for j in range(i - 1, -1, -1):
@@ -321,7 +344,7 @@ def _headline_block_top(lines: list[Line], i: int) -> int:
         if line.role != TEXT or not _is_headline(line.text) or len(line.text) < 8 or is_prose(line.text):
             return i
         count += 1
-        if count > HEADLINE_BLOCK_MAX:
+        if count > most:
             return i
         top = j
     return top
@@ -332,11 +355,11 @@ def _is_date_line(text: str) -> bool:
     return bool(fields) and ("date" in fields or "source" in fields)
 
 
-def _footer_end(lines: list[Line], end: int) -> int:
+def _footer_end(lines: Sequence[Line], end: int, options: Options) -> int:
     """Index of the last line the article keeps: the body's last line, or a
     metadata line or byline shortly below it."""
     last = end
-    for i in range(end + 1, min(len(lines), end + 1 + FOOTER_REACH)):
+    for i in range(end + 1, min(len(lines), end + 1 + options.footer_reach)):
         line = lines[i]
         if line.role == TEXT and _is_metadata(line.text):
             last = i
@@ -355,19 +378,34 @@ def _clear_header(lines: list[Line], top: int, start: int) -> None:
             continue
         account = _account_name(lines, i, start)
         if account:
-            line.remove("byline")
-            line.meta = {"kind": "account", "authors": [account]}
+            lines[i] = line.removed("byline")._replace(fields=LineFields("account", authors=(account,)))
             continue
-        if len(text) >= 8 and _mostly_cjk(text) and not text.startswith("["):
+        names = _bare_names(text) if i - top <= BARE_NAME_REACH else None
+        if names:
+            lines[i] = line.removed("byline")._replace(fields=LineFields("bare", authors=names))
             continue
-        line.remove("outside_article")
+        if len(text) >= 8 and mostly_cjk(text) and not text.startswith("["):
+            continue
+        lines[i] = line.removed("outside_article")
+
+
+#: How far under the title (lines, blanks included) a name alone is its author's.
+BARE_NAME_REACH = 4
+
+
+def _bare_names(text: str) -> tuple[str, ...] | None:
+    """The author's name alone on a line under the title (``胡平``,
+    ``赵延东 风笑天``): names that open with a surname, nothing else."""
+    if len(text) > 20:
+        return None
+    return valid_names(NAME_SEPARATORS.split(text), han_only=True)
 
 
 _ACCOUNT = re.compile(r"(?:\[[^\[\]]{0,60}\]\s*)?(?P<name>[^\s\[\]，。,:：|/]{2,12})")
-_FOLLOW_BUTTONS = frozenset({"关注", "+关注", "+ 关注", "订阅", "+订阅", "已关注"})
+_FOLLOW_BUTTONS = frozenset(FOLLOW_BUTTONS)
 
 
-def _account_name(lines: list[Line], i: int, start: int) -> str | None:
+def _account_name(lines: Sequence[Line], i: int, start: int) -> str | None:
     """A self-media account's name under the title: a short name right above
     the publish-time line (``加拿大必读`` / ``发布时间：10-08 12:00``) or
     right before a follow button (``[ff82000003] 去驴行`` / ``关注``)."""
@@ -381,14 +419,3 @@ def _account_name(lines: list[Line], i: int, start: int) -> str | None:
     if text in _FOLLOW_BUTTONS or (_is_date_line(text) or metadata_line(text) is not None and "时间" in text):
         return match["name"]
     return None
-
-
-_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
-
-
-def _mostly_cjk(text: str) -> bool:
-    cjk = len(_NON_CJK.sub("", text))
-    return cjk >= 0.6 * len(text)
-
-
-

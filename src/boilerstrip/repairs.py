@@ -13,27 +13,37 @@ from __future__ import annotations
 
 import re
 
-from .detectors.base import cued_lines
-from .lines import CAPTION, HEADLINE, TEXT, Line, Page, ends_sentence, is_cjk, is_prose
+from typing import TYPE_CHECKING, Callable
+
+from .detectors.captions import PhotoCaptionDetector
+from .lines import CAPTION, HEADLINE, TEXT, Line, Page
+from .text import cued_lines, ends_sentence, is_cjk, is_prose, squeeze
+
+if TYPE_CHECKING:
+    from .rules import RuleSet
+
+PHOTO_CAPTION = PhotoCaptionDetector.name
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _RUBY = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü" + _TONED + r"]{1,7})[)）]", re.I)
 _HAS_TONE = re.compile("[" + _TONED + "ü]")
 
 
-def remove_ruby_pinyin(page: Page) -> None:
+def remove_ruby_pinyin(page: Page) -> Page:
     """Remove ruby pinyin that a scraper flattened into the text.
 
     ``清潔能源產(chǎn)業(yè)`` -> ``清潔能源產業``; each ``(chǎn)`` is a removal
     of ``ruby_pinyin``. Only annotations with a tone mark are taken, so an
     English word in brackets stays.
     """
-    for line in page.lines:
+    out = list(page.lines)
+    for i, line in enumerate(out):
         if "(" not in line.text and "（" not in line.text:
             continue
         spans = [m.span() for m in _RUBY.finditer(line.text) if _HAS_TONE.search(m.group(1))]
         if spans:
-            line.cut_spans(spans, "ruby_pinyin")
+            out[i] = line.cut_spans(spans, "ruby_pinyin")
+    return page.with_lines(out)
 
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -46,27 +56,29 @@ _GARBLED = re.compile(
 _GARBLED_CUE = re.compile("_|\\^|`|~|\ufffd|锟斤拷|烫烫烫|屯屯屯")
 
 
-def flag_garbled_text(page: Page) -> None:
+def flag_garbled_text(page: Page) -> Page:
     """Name text garbled beyond repair in a warning; keep it as it is.
 
     ``落實“六?!比蝿眨_處理好`` (a mis-decoded span): no rule can restore
     the characters without guessing, so the span stays and is reported.
     """
+    warnings = []
     for i in sorted(cued_lines(page.lines, _GARBLED_CUE)):
         line = page.lines[i]
         if line.role == TEXT or line.role == CAPTION:
             for match in _GARBLED.finditer(line.text):
-                page.warnings.append(
+                warnings.append(
                     f"line {line.number}: garbled text kept as it is (cannot be repaired without guessing): "
                     f"{match.group()}"
                 )
+    return page.warned(warnings)
 
 
 _GLUED_CREDIT = re.compile(r"((?:图片|圖片)由[^\s，。,]{2,30}?(?:提供|供图|供圖))(\S.{0,60})")
 _GLUED_CUE = re.compile("图片由|圖片由")
 
 
-def split_glued_credits(page: Page) -> None:
+def split_glued_credits(page: Page) -> Page:
     """Split a photo credit from the headline glued after it.
 
     ``图片由渝北区委宣传部提供163天`` -> caption ``图片由渝北区委宣传部提供``
@@ -74,16 +86,16 @@ def split_glued_credits(page: Page) -> None:
     """
     cued = cued_lines(page.lines, _GLUED_CUE)
     if not cued:
-        return
+        return page
     out: list[Line] = []
     for i, line in enumerate(page.lines):
         match = _GLUED_CREDIT.fullmatch(line.text) if i in cued and line.role in (TEXT, CAPTION) else None
         if match:
-            out.append(Line(line.number, match.group(1), CAPTION, "photo_caption"))
+            out.append(Line(line.number, match.group(1), CAPTION, PHOTO_CAPTION))
             out.append(Line(line.number, match.group(2).strip()))
         else:
             out.append(line)
-    page.lines[:] = out
+    return page.with_lines(out)
 
 
 _CLAUSE_PUNCT = re.compile(r"[，,。；;]")
@@ -97,13 +109,13 @@ def _stops_mid_sentence(text: str) -> bool:
     return len(text) >= 30 or bool(_CLAUSE_PUNCT.search(text))
 
 
-def move_midsentence_captions(page: Page) -> None:
+def move_midsentence_captions(page: Page) -> Page:
     """Set aside a short line that landed between the halves of a sentence.
 
     ``…川渝高竹新区成`` / ``宜居渝北`` / ``立,在渝北区…``: ``宜居渝北`` is a
     caption, and the two halves are one sentence.
     """
-    lines = page.lines
+    lines = list(page.lines)
     kept = [i for i, line in enumerate(lines) if line.role == TEXT]
     prose_before = False
     for a, b, c in zip(kept, kept[1:], kept[2:]):
@@ -117,29 +129,31 @@ def move_midsentence_captions(page: Page) -> None:
             and not is_prose(middle.text)
             and is_prose(last.text)
         ):
-            middle.role = CAPTION
-            middle.detector = "photo_caption"
+            lines[b] = middle.placed(CAPTION, PHOTO_CAPTION)
+    return page.with_lines(lines)
 
 
-def join_page_breaks(page: Page) -> None:
+def join_page_breaks(page: Page) -> Page:
     """Re-join a paragraph split by a page break (or a caption) mid-sentence.
 
     ``…重庆将进`` + ``一步深入学习贯彻…`` -> one paragraph. A line before the
     first prose (a headline) never continues into the body.
     """
+    out = list(page.lines)
     previous: Line | None = None
     prose_before = False
-    for line in page.lines:
+    for i, line in enumerate(out):
         if line.role != TEXT:
             continue
         if previous is not None and prose_before and is_prose(line.text) and (
             len(line.text) >= 20 or previous.text[-1] in "，,、"
         ):
             if _stops_mid_sentence(previous.text) or _splits_a_word(previous.text, line.text):
-                line.joins_previous = True
+                line = out[i] = line._replace(joins_previous=True)
         if previous is not None:
             prose_before = prose_before or is_prose(previous.text)
         previous = line
+    return page.with_lines(out)
 
 
 _FIRST_CLAUSE = re.compile(r"[^，,。；;！!？?、]{1,3}[，,。；;！!？?]")
@@ -154,57 +168,66 @@ def _splits_a_word(before: str, after: str) -> bool:
 _TRAILING_LINK = re.compile(r"[●•▶►]?\s*(?:返回|回到|进入)[^。！？!?\s]{1,16}(?:>>+|》》)$")
 
 
-def cut_trailing_links(page: Page) -> None:
+def cut_trailing_links(page: Page) -> Page:
     """Cut a navigation link glued to the end of a paragraph.
 
     ``…第三方数据行业的整顿仍将持续。●返回腾讯网首页>>``: the paragraph
     stays, ``●返回腾讯网首页>>`` is a removal of ``trailing_link``.
     """
-    for line in page.lines:
+    out = list(page.lines)
+    for i, line in enumerate(out):
         if line.role == TEXT and line.text.endswith((">>", "》》")):
             match = _TRAILING_LINK.search(line.text)
             if match and match.start() > 0:
-                line.cut(match.start(), match.end(), "trailing_link")
+                out[i] = line.cut(match.start(), match.end(), "trailing_link")
+    return page.with_lines(out)
 
 
-def remove_headline_echoes(page: Page) -> None:
+def remove_headline_echoes(page: Page) -> Page:
     """An image's alt text repeats the headline inside the article; the short
     line after it is that image's caption.
 
     ``海螺沟寻子一个月：儿子消失在眼前十几米，搜寻无果母亲不舍离去`` (removed as
     ``duplicate_headline``) / ``小温。`` (caption).
     """
-    titles = {"".join(line.text.split()) for line in page.lines if line.role == HEADLINE}
+    titles = {squeeze(line.text) for line in page.lines if line.role == HEADLINE}
     if not titles:
-        return
-    lines = page.lines
+        return page
+    lines = list(page.lines)
     for i, line in enumerate(lines):
         if line.role == TEXT and _echoes(line.text, titles):
-            line.remove("duplicate_headline")
+            lines[i] = line.removed("duplicate_headline")
             following = next((j for j in range(i + 1, len(lines)) if lines[j].role == TEXT), None)
-            if following is not None and len(lines[following].text) <= 20 and "".join(lines[following].text.split()) not in titles:
-                lines[following].role = CAPTION
-                lines[following].detector = "photo_caption"
+            if following is not None and len(lines[following].text) <= 20 and squeeze(lines[following].text) not in titles:
+                lines[following] = lines[following].placed(CAPTION, PHOTO_CAPTION)
+    return page.with_lines(lines)
 
 
 def _echoes(text: str, titles: set[str]) -> bool:
     """The line is a headline, maybe with a short label: ``视频-这个中国人…``."""
-    squeezed = "".join(text.split())
+    squeezed = squeeze(text)
     return any(t in squeezed and len(squeezed) <= len(t) + 8 for t in titles)
 
 
-REPAIRS = (
-    remove_ruby_pinyin,
-    flag_garbled_text,
-    split_glued_credits,
-    cut_trailing_links,
-    remove_headline_echoes,
-    move_midsentence_captions,
-    join_page_breaks,
+#: The repairs in the order they run, by the name a rule set switches them off with.
+REPAIRS: tuple[tuple[str, Callable[[Page], Page]], ...] = (
+    ("ruby_pinyin", remove_ruby_pinyin),
+    ("garbled_text", flag_garbled_text),
+    ("glued_credit", split_glued_credits),
+    ("trailing_link", cut_trailing_links),
+    ("duplicate_headline", remove_headline_echoes),
+    ("midsentence_caption", move_midsentence_captions),
+    ("page_breaks", join_page_breaks),
 )
+REPAIR_NAMES = tuple(name for name, _ in REPAIRS)
+#: Repairs for text a scraper flattened; in HTML a block boundary is a
+#: paragraph boundary, never a page break inside a sentence.
+TEXT_ONLY = frozenset({"page_breaks"})
 
 
-def repair(page: Page) -> None:
-    """Run every repair over ``page``, in order."""
-    for fix in REPAIRS:
-        fix(page)
+def repair(page: Page, rules: RuleSet, *, is_html: bool) -> Page:
+    """``page`` after every repair the rules leave on, in order."""
+    for name, fix in REPAIRS:
+        if rules.is_on(name) and not (is_html and name in TEXT_ONLY):
+            page = fix(page)
+    return page

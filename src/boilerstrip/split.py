@@ -13,42 +13,48 @@ before it.
 """
 from __future__ import annotations
 
-from .lines import TEXT, Line, Page, is_prose
+from typing import Sequence
+
+from .lines import TEXT, Line, Page
+from .text import is_prose
 
 
-def split_articles(page: Page) -> list[list[Line]]:
+def split_articles(page: Page, article_min: int) -> list[list[Line]]:
+    """The page's lines cut into articles (one list of lines each); an
+    article has at least ``article_min`` characters of prose before a byline
+    or a dateline lead can close it (a title ending in ？ is no body)."""
     lines = page.lines
     starts = [0]
-    has_body = False
+    body = 0
     after_byline = False
     for i, line in enumerate(lines):
         if line.role != TEXT:
-            if line.meta and line.meta["kind"] == "byline" and has_body:
+            if line.fields and line.fields.kind == "byline" and body >= article_min:
                 after_byline = True
             continue
         prose = is_prose(line.text)
         if after_byline and not prose:
             starts.append(i)
-            has_body = after_byline = False
+            body, after_byline = 0, False
             continue
-        if prose and line.meta and line.meta["kind"] == "dateline" and has_body:
+        if prose and line.fields and line.fields.kind == "dateline" and body >= article_min:
             head = _headline_run_start(lines, i)
             if head is not None and head > starts[-1]:
                 starts.append(head)
+                body = 0
         after_byline = False
-        has_body = has_body or prose
-    segments = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]
+        if prose:
+            body += len(line.text)
+    segments = [list(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
     return _merge_bodiless(segments)
 
 
-def _headline_run_start(lines: list[Line], i: int) -> int | None:
+def _headline_run_start(lines: Sequence[Line], i: int) -> int | None:
     """Index of the first of the headline lines right above line ``i``."""
     head = None
     for j in range(i - 1, -1, -1):
         line = lines[j]
         if line.role != TEXT:
-            if line.text and line.role not in ("blank",) and line.meta is None and line.role != "caption":
-                continue
             continue
         if is_prose(line.text) or line.joins_previous:
             break

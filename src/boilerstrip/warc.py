@@ -202,7 +202,7 @@ def record_line(record: WarcRecord, options: Options | None = None) -> tuple[str
     articles, warnings = clean_page(record.payload, url=record.url, options=options, charset=record.charset)
     line = {
         "url": record.url, "record_id": record.record_id, "warc_date": record.date, "offset": record.offset,
-        "articles": [article_fields(article) for article in articles], "warnings": warnings,
+        "articles": [article_fields(article, options) for article in articles], "warnings": warnings,
     }
     return json.dumps(line, ensure_ascii=False) + "\n", len(articles)
 
@@ -496,43 +496,48 @@ def _context():
 # 4. The command line ----------------------------------------------------------------
 
 
-def warc_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def warc_command(args: argparse.Namespace, parser: argparse.ArgumentParser, options: Options) -> int:
     """``python -m boilerstrip X.warc.gz ... -o OUT_DIR``: called by the CLI
-    when an input is a WARC file. Returns the exit code (0 all good, 1 some
-    records failed: ``errors.jsonl`` lists them, 2 usage error, 130
-    interrupted)."""
-    others = [str(path) for path in args.inputs if not is_warc(path)]
+    when an input is a WARC file, with the ``Options`` its flags made
+    (``--no-removed``, ``--no-captions``, ``--rules``). Returns the exit code:
+    0 all good, 1 some records failed (``errors.jsonl`` lists them), 2 usage
+    error, 3 stopped (the output folder is full or gone: re-run to finish),
+    130 interrupted."""
+    inputs = [Path(name) for name in args.inputs]
+    others = [str(path) for path in inputs if not is_warc(path)]
     if others:
         parser.error(f"WARC files and other inputs cannot be mixed in one run: {', '.join(others)}")
     if args.output is None:
-        parser.error("give the output folder: -o OUT_DIR")
-    if getattr(args, "jsonl", None) is not None or getattr(args, "format", "json") != "json":
+        parser.error("give the output folder: -o OUT_DIR (a WARC run writes OUT_DIR/<name>.jsonl)")
+    if args.jsonl is not None or args.format != "json":
         parser.error("--jsonl and --format do not apply to WARC input: OUT_DIR/<name>.jsonl has one JSON line per record")
+    if getattr(args, "url", None) is not None:
+        parser.error("--url does not apply to WARC input: each record has its own URL")
     if args.output.exists() and not args.output.is_dir():
         parser.error(f"output {args.output} is not a folder")
     names: dict[str, Path] = {}
-    for path in args.inputs:
+    for path in inputs:
         if not path.is_file():
             parser.error(f"no such file: {path}")
         other = names.setdefault(path.name, path)
         if other is not path:
             parser.error(f"inputs {other} and {path} would both be written to {args.output / (path.name + '.jsonl')}")
     settings = RunOptions(
-        output=args.output, workers=args.workers, timeout=args.timeout, max_bytes=args.max_bytes, force=args.force,
+        output=args.output, workers=args.workers, timeout=args.timeout, max_bytes=args.max_bytes,
+        force=args.force, options=options,
     )
     from tqdm import tqdm
 
     progress = tqdm(unit="record", file=sys.stderr, dynamic_ncols=True, disable=not sys.stderr.isatty())
     try:
-        summary = run(list(args.inputs), settings, on_record=progress.update)
-    except ImportError as error:
+        summary = run(inputs, settings, on_record=progress.update)
+    except (ImportError, RunError) as error:
         parser.exit(2, f"{parser.prog}: error: {error}\n")
-    except RunError as error:
-        parser.exit(2, f"{parser.prog}: error: {error}\n")
-    except KeyboardInterrupt:
-        parser.exit(130, "\ninterrupted; re-run the same command to finish\n")
     except OSError as error:  # the output folder filled up or went away
-        parser.exit(1, f"{parser.prog}: error: cannot write to {args.output}: {error.strerror or error}; re-run to finish\n")
+        parser.exit(
+            3, f"{parser.prog}: stopped: cannot write to {args.output}: {error.strerror or error}. "
+            "Make room and re-run the same command to finish.\n",
+        )
     finally:
         progress.close()
     print(summary.report(args.output), file=sys.stderr)

@@ -16,15 +16,20 @@ are matched against the full expression (``pattern`` and ``contains`` of
 every detector), the others against the ``pattern`` s alone. Either way the
 first detector in order whose alternatives match the whole line wins.
 
+Phrases a :class:`~boilerstrip.rules.RuleSet` adds for a line detector are
+one more ``contains`` alternative of it: a line holding one of them (and no
+longer than the detector's ``max_length``) is that detector's.
+
 A *context detector* needs its neighbours (a feed under a 推荐阅读 heading,
-a reaction widget): it is a function ``(lines) -> None`` over the page.
+a reaction widget): a function ``(lines) -> lines`` returning a new list.
 """
 from __future__ import annotations
 
 import re
 from typing import Callable, Sequence
 
-from ..lines import REMOVED, TEXT, Line, cued_lines  # noqa: F401  (cued_lines: for the detectors)
+from ..lines import TEXT, Line
+from ..text import cued_lines  # noqa: F401  (re-exported for the detectors)
 
 #: Optional list bullet in front of a line (lynx ``*``, w3m ``•``, ``-``).
 BULLET = r"(?:[•·*+\-–—▪■□◆◇○●]\s*)?"
@@ -35,7 +40,7 @@ class LineDetector:
 
     name: str = ""
     pattern: str = ""
-    role: str = REMOVED
+    role: str = "removed"
     #: Longest line this detector may remove (keeps prose safe).
     max_length: int = 200
     #: Alternatives that may start anywhere in the line; tried only on lines
@@ -50,35 +55,45 @@ class LineDetector:
     cue: str = ""
 
 
-ContextDetector = Callable[[list[Line]], None]
+ContextDetector = Callable[[Sequence[Line]], list[Line]]
 
 
 class LineScanner:
-    """Runs many :class:`LineDetector` s with one regular expression."""
+    """Runs many :class:`LineDetector` s with one regular expression.
 
-    def __init__(self, detectors: Sequence[type[LineDetector]]):
+    ``extra`` maps a detector's name to phrases a line may hold to be that
+    detector's (from a :class:`~boilerstrip.rules.RuleSet`).
+    """
+
+    def __init__(self, detectors: Sequence[type[LineDetector]], extra: dict[str, tuple[str, ...]] | None = None):
         names = [d.name for d in detectors]
         if len(set(names)) != len(names) or not all(names):
             raise ValueError(f"line detectors need unique names: {names}")
         if any(bool(d.contains) != bool(d.cue) for d in detectors):
             raise ValueError("a detector with ``contains`` needs a ``cue`` (and only then)")
+        extra = extra or {}
         self.by_name = {d.name: d for d in detectors}
-        full = "|".join(f"(?P<{d.name}>{'|'.join(p for p in (d.pattern, d.contains) if p)})" for d in detectors)
+        self.detectors = tuple(detectors)
+        contains = {d.name: _holding(d, extra.get(d.name, ())) for d in detectors}
+        cues = [d.cue for d in detectors if d.cue] + [_literals(extra[d.name]) for d in detectors if extra.get(d.name)]
+        full = "|".join(f"(?P<{d.name}>{'|'.join(p for p in (d.pattern, contains[d.name]) if p)})" for d in detectors)
         fast = "|".join(f"(?P<{d.name}>{d.pattern})" for d in detectors if d.pattern)
         #: Every alternative of every detector (for lines with a cue).
-        self.regex = re.compile(full, re.IGNORECASE)
+        self.regex = re.compile(full or "(?!)", re.IGNORECASE)
         #: The ``pattern`` s only (for lines without a cue).
-        self.fast = re.compile(fast, re.IGNORECASE)
+        self.fast = re.compile(fast or "(?!)", re.IGNORECASE)
         # Joined bare (not each in a group): the engine then sees one
         # alternation of literals and skips ahead to their first characters.
-        self.cues = re.compile("|".join(d.cue for d in detectors if d.cue), re.MULTILINE)
-        self.max_length = max(d.max_length for d in detectors)
+        self.cues = re.compile("|".join(cues) or "(?!)", re.MULTILINE)
+        self.max_length = max((d.max_length for d in detectors), default=0)
 
-    def scan(self, lines: list[Line]) -> None:
+    def scan(self, lines: Sequence[Line]) -> list[Line]:
+        """The lines, each line a detector takes given its role."""
         full, fast = self.regex.fullmatch, self.fast.fullmatch
         by_name = self.by_name
         max_length = self.max_length
         cued = cued_lines(lines, self.cues)
+        out = list(lines)
         for i, line in enumerate(lines):
             text = line.text
             if line.role != TEXT or len(text) > max_length:
@@ -89,8 +104,23 @@ class LineScanner:
             detector = by_name[match.lastgroup]
             if len(text) > detector.max_length:
                 continue
-            line.role = detector.role
-            line.detector = detector.name
+            out[i] = line.placed(detector.role, detector.name)
+        return out
+
+
+def _holding(detector: type[LineDetector], phrases: tuple[str, ...]) -> str:
+    """The detector's ``contains``, and a line holding one of ``phrases``."""
+    if not phrases:
+        return detector.contains
+    reach = detector.max_length
+    holding = rf"(?s:.{{0,{reach}}}?){words(*phrases)}(?s:.{{0,{reach}}})"
+    return "|".join(p for p in (detector.contains, holding) if p)
+
+
+def _literals(phrases: tuple[str, ...]) -> str:
+    """A cue for ``phrases`` (the scan's cue search is case-sensitive, the
+    match is not: letters are spelled in both cases)."""
+    return "|".join(re.escape(p) if p.lower() == p.upper() else f"(?i:{re.escape(p)})" for p in phrases)
 
 
 def words(*phrases: str) -> str:
@@ -108,10 +138,26 @@ def cue_words(*phrases: str) -> str:
     return "|".join(re.escape(p) for p in phrases)
 
 
-def next_text(lines: list[Line], start: int) -> int | None:
+def next_text(lines: Sequence[Line], start: int) -> int | None:
     """Index of the first ``TEXT`` line at or after ``start`` (skipping blanks
     and lines already placed), or None."""
     for i in range(start, len(lines)):
         if lines[i].role == TEXT:
             return i
+    return None
+
+
+def prev_text(lines: Sequence[Line], i: int) -> int | None:
+    """Index of the last ``TEXT`` line before ``i``, or None."""
+    for j in range(i - 1, -1, -1):
+        if lines[j].role == TEXT:
+            return j
+    return None
+
+
+def prev_nonblank(lines: Sequence[Line], i: int) -> int | None:
+    """Index of the last line with text (of any role) before ``i``, or None."""
+    for j in range(i - 1, -1, -1):
+        if lines[j].text:
+            return j
     return None

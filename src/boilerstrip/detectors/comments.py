@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from .base import BULLET, LineDetector
 
+#: Headings of a comment box (also widget labels when alone on a line).
+COMMENT_HEADINGS = ("热门评论", "最新评论", "网友评论", "我要评论", "发表评论", "评论", "跟帖", "热门跟帖", "文章评论")
 COMMENT_MARKS = (
     r"\d+\s*条评论|\d+\s*人参与|网友评论|评论\s*[（(]\s*\d+\s*[)）]|最热评论|最新评论|热门评论|精彩评论|全部评论"
     r"|发表评论|我要评论|写评论|写跟帖|我要跟帖|热门跟帖|跟帖评论|查看(?:全部|更多|剩下\s*\d+\s*条)评论|还可输入\s*\d+\s*字"
     r"|已输入\s*\d+\s*字|用户自律公约|文明上网|理性发言|评论区|登录后(?:参与)?评论|暂无评论|正文已结束"
+    r"|回复线索|回复列表|全部回复|网友回复|最新回复|查看回复|发表回复|快速回复|我要回复|回复本帖|回覆"
 )
 
 
@@ -20,5 +23,5 @@ class CommentsDetector(LineDetector):
     name = "comments"
     max_length = 60
     # Every comment mark holds one of these words.
-    cue = r"评论|人参与|跟帖|输入|用户自律公约|文明上网|理性发言|正文已结束"
+    cue = r"评论|人参与|跟帖|输入|用户自律公约|文明上网|理性发言|正文已结束|回复|回覆"
     contains = BULLET + r".{0,24}?(?:" + COMMENT_MARKS + r").{0,30}"

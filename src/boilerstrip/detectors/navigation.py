@@ -91,7 +91,10 @@ class MarkerDetector(LineDetector):
     # checked by a look-ahead and consumed one way (the payload of one and the
     # prefix of the next could share characters in many ways).
     contains = (
-        r".{0,40}?_{4,}.{0,40}"
+        # A form field: a label and a blank (``请输入检索内容_____``,
+        # ``…请告诉您的朋友。 给网易提意见 _____``); a blank inside a sentence
+        # (``要______主的______如何。``) is an exercise, prose.
+        r".{0,60}?_{4,}|[^。，,；;！!？?]{0,40}?_{4,}[^。，,；;！!？?]{0,40}"
         r"|\[?(?:data:)?[\w+./-]{0,30};base64,"
         r"(?:(?=[A-Za-z0-9+/=]{8,}\]?\s*\[?(?:data:)?[\w+./-]{0,30};)[^;]*;base64,)*"
         r"[A-Za-z0-9+/=]{8,}\]?\s*"

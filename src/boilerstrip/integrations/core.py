@@ -3,7 +3,6 @@
 Everything that turns a page into articles goes through :func:`clean_page`,
 and everything that turns an :class:`~boilerstrip.Article` into plain values
 goes through :func:`article_fields`, so that a change of the library's API
-(``boilerstrip.clean() -> Result`` with page warnings, ``Article.confidence``)
 is made here once.
 """
 from __future__ import annotations
@@ -12,7 +11,8 @@ from typing import Any
 
 from ..article import Article
 from ..options import Options
-from ..pipeline import clean_article, clean_articles
+from ..pipeline import clean
+from ..render import article_dict
 
 #: The fields every output has (the columns of a frame, whose schema is fixed).
 ARTICLE_FIELDS = (
@@ -25,23 +25,21 @@ def clean_page(
     page: str | bytes, *, url: str | None = None, options: Options | None = None, charset: str | None = None
 ) -> tuple[list[Article], list[str]]:
     """The articles on ``page`` in reading order, and the page's warnings
-    (why there is no article; empty when there is one).
+    (why there is no article; empty when there is one, as the command line's
+    page documents have them).
 
     ``charset`` is the transport's declared charset (the HTTP
     ``Content-Type`` of a WARC record). Raises ``TypeError`` for a page that
     is neither str nor bytes.
     """
-    articles = clean_articles(page, url=url, options=options, charset=charset)
-    if articles:
-        return articles, []
-    # No article: clean_article says why. (boilerstrip.clean() will give
-    # both in one call.)
-    return [], list(clean_article(page, url=url, options=options, charset=charset).warnings)
+    result = clean(page, options, url=url, charset=charset)
+    return list(result.articles), [] if result.articles else list(result.warnings)
 
 
-def article_fields(article: Article) -> dict[str, Any]:
-    """The article as JSON-ready values: ``Article.to_dict()`` with
-    ``confidence`` (``None`` until the library computes it)."""
-    fields = article.to_dict()
+def article_fields(article: Article, options: Options | None = None) -> dict[str, Any]:
+    """The article as JSON-ready values, as the command line writes them:
+    ``Article.to_dict()`` (with ``confidence``), less ``removed`` and
+    ``captions`` when ``options`` leaves them out."""
+    fields = article_dict(article, options)
     fields.setdefault("confidence", getattr(article, "confidence", None))
     return fields

@@ -1,39 +1,50 @@
-"""Metadata from the HTML itself: fallbacks for what the text lines miss.
+"""Metadata from the HTML itself: evidence beside what the text lines say.
 
-:func:`html_metadata` returns ``{"title", "date", "source", "editor",
-"authors"}``; the pipeline fills only the fields the text pipeline left
-empty. Each field is an ordered list of sources, first plausible answer wins
-(what the page *shows* comes before generic ``<meta>``):
+:func:`html_evidence` gives :class:`~boilerstrip.metadata.resolve.Evidence`
+for the fields ``resolve`` did not find in the article's lines. Within the
+HTML each field has its own ordered sources, first plausible answer wins
+(what the page *shows* comes before generic ``<meta>``); the evidence names
+the source that gave it:
 
-* title:   the ``<h1>`` that matches og:title / ``<title>`` best, og:title,
-           ``<title>`` without its site suffix;
-* date:    a date with a time in the byline block after the title,
-           ``article:published_time`` and kin, JSON-LD ``datePublished``,
-           ``itemprop=datePublished``, ``<time datetime>``, any date in the
-           byline block, then a date-classed element;
-* source:  a 来源 line on the page, an element classed ``source`` near the
-           title, ``<meta name=source>``;
-* editor:  a 责任编辑 / 责编 line anywhere on the page, an element classed
+* title:   the ``<h1>`` that matches og:title / the head of ``<title>``
+           best (an ``<h1>`` showing the site's name is its logo), og:title,
+           ``<title>`` without its site suffix (:func:`html_title`, read by
+           step 2 to place the headline);
+* date:    a date with a time in the byline block after the title, the
+           local time a ``<time>`` element there shows (its ``datetime`` is
+           often UTC), a date
+           shown without its year and completed from the page's own
+           metadata, ``article:published_time`` and kin, JSON-LD
+           ``datePublished``, ``itemprop=datePublished``, ``<time datetime>``,
+           any date in the byline block, then a date-classed element; a
+           date-only value gives way to the same day shown with its time;
+* source:  a 来源 line in the byline block, one anywhere on the page, an
+           element classed ``source`` near the title, ``<meta name=source>``;
+* editor:  the last 责任编辑 / 责编 line on the page, an element classed
            ``editor`` with a label;
-* authors: a byline line in the byline block, an element classed
-           ``author`` near the title, JSON-LD ``author``, ``<meta name=author>``
-           when it is a name (not the site, not an e-mail).
+* authors: a labelled line, a byline or a post's attribution
+           (``由X张贴 @ <date>``) in the byline block, an element
+           classed ``author`` near the title, JSON-LD ``author``,
+           ``<meta name=author>`` when it is a name shown in the byline block.
 
 Nothing is invented: every value is text of the page (dates normalised to
 ISO 8601 at the precision shown).
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
+from typing import Callable, Iterable
 
-import datetime
-
-from .extract import LEAD_MIN, element_text, text_lines
-from .metadata import DATE, DATE_LABELS, NAME_SEPARATORS, SOURCE_LABELS, byline, metadata_line, parse_date
-
-#: How many lines after the title the byline block may reach.
-BYLINE_WINDOW = 12
+from ..markup import element_text
+from ..text import fold_spaces, is_lead, squeeze, text_lines
+from ..vocab import ACCOUNT_CARD
+from .dates import DATE, parse_date
+from .labels import DATE_LABELS, NAME_SEPARATORS, SOURCE_LABELS
+from .resolve import HTML_RANK, Evidence, names_outlet
+from .validators import official_account, outlet_shaped
+from .text_fields import byline, metadata_line, post_line
 
 _META_DATE_KEYS = (
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -49,75 +60,112 @@ _EDITOR_CLASSED = (
     "//*[contains(translate(@class, 'EDITOR', 'editor'), 'editor')"
     " or contains(translate(@id, 'EDITOR', 'editor'), 'editor') or contains(@bosszone, 'editor')]"
 )
-# Buttons in an author card (``中国广州发布 关注``).
-_BUTTON = re.compile(r"[+＋]?(?:关注|已关注|订阅|已订阅|私信|主页|粉丝)")
 _LABELLED_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]")
 
 
-def html_metadata(root, lines: list[str] | None = None) -> dict:
-    """Fallback metadata of the page parsed as ``root`` (lxml element);
-    ``lines``: the page's body text one block a line, when already made."""
-    result: dict = {"title": None, "date": None, "source": None, "editor": None, "authors": []}
+def html_title(root) -> tuple[str | None, object]:
+    """The headline as printed and its element (None when from ``<meta>``)."""
+    return _title(root, _metas(root))
+
+
+def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title_element, options) -> list[Evidence]:
+    """Evidence for each field from the page parsed as ``root``;
+    ``skeleton``: the page's body text one block a line, when already made."""
     if root is None:
-        return result
+        return []
     metas = _metas(root)
     ld = _json_ld(root)
-    body = root.find("body")
-    if lines is None:
+    if skeleton:
+        lines = list(skeleton)
+    else:
+        body = root.find("body")
         lines = text_lines(element_text(body if body is not None else root))
-    title, title_element = _title(root, metas)
-    result["title"] = title
     start = _title_index(lines, title)
-    window = lines[start + 1 : start + 1 + BYLINE_WINDOW] if start is not None else []
-    near, anchored = _near_title(root, title_element, title)
-
+    window = lines[start + 1 : start + 1 + options.byline_window] if start is not None else []
+    near, anchored = _near_title(root, title_element, title, options)
     # The byline block ends where the article's running text starts.
-    head = window[: _lead_index(window)]
+    lead = _lead_index(window, options.lead_min)
+    head = window[:lead]
 
-    result["date"] = (
-        _first(parse_date(line) for line in window if _has_time(line))
-        or _completed_date(window, near, metas, ld, root)
-        or _first(parse_date(metas.get(key, "")) for key in _META_DATE_KEYS)
-        or _first(parse_date(str(item.get("datePublished", ""))) for item in ld)
-        or _first(parse_date(el.get("content") or el.text_content()) for el in root.iterfind(".//*[@itemprop='datePublished']"))
-        or _first(parse_date(el.get("datetime") or el.text_content()) for el in root.iter("time"))
-        or _first(parse_date(line) for line in window)
-        or _first(parse_date(_text(el)) for el in near if _classed(el, "time", "date"))
+    date = _pick(
+        ("byline-block-time", lambda: _first(parse_date(line) for line in window if _has_time(line))),
+        ("shown-time", lambda: _first(_shown_time(el) for el in near if el.tag == "time") if anchored else None),
+        ("completed-year", lambda: _completed_date(window, near, metas, ld, root)),
+        ("meta", lambda: _first(parse_date(metas.get(key, "")) for key in _META_DATE_KEYS)),
+        ("json-ld", lambda: _first(parse_date(str(item.get("datePublished", ""))) for item in ld)),
+        ("itemprop", lambda: _first(parse_date(el.get("content") or el.text_content()) for el in root.iterfind(".//*[@itemprop='datePublished']"))),
+        ("time-element", lambda: _first(parse_date(el.get("datetime") or el.text_content()) for el in root.iter("time"))),
+        ("byline-block", lambda: _first(parse_date(line) for line in window)),
+        ("date-element", lambda: _first(parse_date(_text(el)) for el in near if _classed(el, "time", "date"))),
     )
-    meta_lines = [fields for fields in (metadata_line(line) for line in lines) if fields]
-    window_meta = [fields for fields in (metadata_line(line) for line in window) if fields]
+    if date and "T" not in date[1]:
+        # A date shown with its time under the title beats a date-only value.
+        timed = _first(_same_day_with_time(date[1], text) for text in window + [_spaced(el) for el in near if _classed(el, "time", "date")])
+        date = ("shown-time", timed) if timed else date
+    all_meta = [metadata_line(line) for line in lines]
+    meta_lines = [fields for fields in all_meta if fields]
+    window_all = [metadata_line(line) for line in window]
     source_element = _first(_short(_text(el)) for el in near if _source_slot(el))
-    result["source_element"] = source_element
-    result["source"] = (
-        _first(fields.get("source") for fields in window_meta)
-        or _first(fields.get("source") for fields in meta_lines)
-        or source_element
-        or _short(metas.get("source"))
+    labelled = [fields for line, fields in zip(lines, all_meta) if fields and _SOURCE_LABEL.search(line)]
+    source = _pick(
+        ("byline-block", lambda: _first(_outlet_like(line, fields.get("source")) for line, fields in zip(window, window_all) if fields)),
+        ("source-line", lambda: _first(fields.get("source") for fields in labelled)),
+        ("source-element", lambda: source_element),
+        ("meta", lambda: _short(metas.get("source"))),
     )
-    result["editor"] = (
-        _first(fields.get("editor") for fields in reversed(meta_lines))
-        or _first(_editor(el) for el in root.xpath(_EDITOR_CLASSED) if _classed(el, "editor"))
+    editor = _pick(
+        ("editor-line", lambda: _first(fields.get("editor") for fields in reversed(meta_lines))),
+        ("editor-element", lambda: _first(_editor(el) for el in root.xpath(_EDITOR_CLASSED) if _classed(el, "editor"))),
     )
     head_meta = [fields for fields in (metadata_line(line) for line in head) if fields]
-    bylines = [byline(line) for line in head]
-    authors = (
-        _first(fields.get("authors") for fields in head_meta)
-        or _first((fields or {}).get("authors") for fields in bylines)
-        or _first(_author_names(el) for el in near if _author_slot(el, anchored))
-        or _first(_ld_authors(item) for item in ld)
-        or _shown(_names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name")), head)
-        or []
+    authors = _pick(
+        ("byline-block", lambda: _first(fields.get("authors") for fields in head_meta)),
+        ("byline", lambda: _first((byline(line) or {}).get("authors") for line in head)),
+        ("post", lambda: _first((post_line(line) or {}).get("authors") for line in window)),
+        ("author-element", lambda: _first(_author_names(el) for el in near if _author_slot(el, anchored))),
+        ("json-ld", lambda: _first(_ld_authors(item) for item in ld)),
+        ("meta", lambda: _shown(_names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name")), head)),
     )
-    # An outlet's name is no author (a CMS account named after the source).
-    authors = [name for name in authors if _squeeze(name) != _squeeze(result["source"] or "")]
-    outlet = _dateline_outlet(authors, window)
-    if outlet:
-        # The account under the title is the outlet the lead paragraph
-        # names (``IT之家9月30日消息``): the source, not an author.
-        authors = [name for name in authors if name != outlet]
-        result["source"] = result["source"] or outlet
-    result["authors"] = authors
-    return result
+    if authors:
+        # An outlet's name is no author (a CMS account named after the source).
+        names = [name for name in authors[1] if squeeze(name) != squeeze(source[1] if source else "")]
+        official = next((name for name in names if official_account(name)), None)
+        if official:
+            # ``中国广州发布``: a government's publishing account is the outlet.
+            names = [name for name in names if name != official]
+            source = source or ("official-account", official)
+        outlet = _dateline_outlet(names, window, lead)
+        if outlet:
+            # The account under the title is the outlet the lead paragraph
+            # names (``IT之家9月30日消息``): the source, not an author.
+            names = [name for name in names if name != outlet]
+            source = source or ("dateline-account", outlet)
+        authors = (authors[0], tuple(names)) if names else None
+    found = [("date", date), ("source", source), ("editor", editor), ("authors", authors)]
+    if source_element:
+        found.append(("source-element", ("source-element", source_element)))
+    return [Evidence(name, value, f"html:{where}", HTML_RANK) for name, picked in found if picked for where, value in (picked,)]
+
+
+_SOURCE_LABEL = re.compile(SOURCE_LABELS)
+
+
+def _outlet_like(line: str, value: str | None) -> str | None:
+    """A source from a line of the byline block: labelled, or one that says
+    it is an outlet (``2022-02-13 09:57 光明网``; not a list item's title)."""
+    if not value:
+        return None
+    return value if _SOURCE_LABEL.search(line) or outlet_shaped(value) else None
+
+
+def _pick(*sources: tuple[str, Callable[[], object]]) -> tuple[str, object] | None:
+    """The first source that gives a value, and its value (sources are
+    tried in order; the later ones are not evaluated)."""
+    for name, get in sources:
+        value = get()
+        if value:
+            return name, value
+    return None
 
 
 # ---------------------------------------------------------------- helpers
@@ -130,7 +178,7 @@ def _first(values):
 
 
 def _text(element) -> str:
-    return " ".join(element.text_content().split()) if isinstance(element.tag, str) else ""
+    return fold_spaces(element.text_content()) if isinstance(element.tag, str) else ""
 
 
 def _metas(root) -> dict[str, str]:
@@ -140,7 +188,7 @@ def _metas(root) -> dict[str, str]:
         key = key.replace(" ", "")
         content = meta.get("content")
         if key and content and key not in metas:
-            metas[key] = " ".join(content.split())
+            metas[key] = fold_spaces(content)
     return metas
 
 
@@ -174,22 +222,34 @@ def _ld_authors(item: dict) -> list[str]:
     return names
 
 
-def _squeeze(text: str) -> str:
-    return "".join(text.split())
-
-
 def _title(root, metas: dict[str, str]):
-    """The headline as printed and its element (None when from ``<meta>``)."""
+    """The headline as printed and its element (None when from ``<meta>``).
+
+    An ``<h1>`` that shows the site's name (og:site_name, or the suffix of
+    ``<title>``: ``TVBS``, ``中時電子報``, ``松花江网``) is the site's logo,
+    never the headline; headings are compared with the head of ``<title>``,
+    not with its site suffix."""
     og = metas.get("og:title") or metas.get("twitter:title") or ""
-    tag = " ".join((root.findtext(".//title") or "").split())
-    references = [_squeeze(t) for t in (og, tag) if t]
-    best, best_score = None, 0.0
+    tag = fold_spaces(root.findtext(".//title") or "")
+    parts = _TITLE_SPLIT.split(tag) if tag else []
+    head = parts[0] if parts and len(parts[0]) >= 4 else tag
+    sites = {squeeze(name) for name in [metas.get("og:site_name"), metas.get("application-name"), *parts[1:]] if name}
+    references = [squeeze(t) for t in (og, head) if t]
+    squeezed_tag = squeeze(tag)
+    best, best_score, logo = None, 0.0, None
     for h1 in root.iter("h1"):
         text = _text(h1)
-        squeezed = _squeeze(text)
+        squeezed = squeeze(text)
+        if len(squeezed) < 2:
+            continue
+        if squeezed in sites or (squeezed_tag.endswith(squeezed) and len(squeezed_tag) >= len(squeezed) + 4):
+            logo = text  # the site's name in a heading
+            continue
         if len(squeezed) < 4:
             continue
         score = 0.5 + max((_overlap(squeezed, ref) for ref in references), default=0.0)
+        if squeezed_tag.startswith(squeezed):
+            score = 1.5
         if score > best_score:
             best, best_score = (text, h1), score
     if best is not None and (best_score > 0.9 or not references):
@@ -197,8 +257,8 @@ def _title(root, metas: dict[str, str]):
     if og:
         return og, None
     if tag:
-        parts = _TITLE_SPLIT.split(tag)
-        head = parts[0] if len(parts[0]) >= 4 else tag
+        if logo and head == tag and tag.endswith(logo) and len(tag) - len(logo) >= 4:
+            head = tag[: -len(logo)].rstrip(" -_|｜–—·")  # ``土豆不“土” 土豆无“土” 松花江网``
         return head, None
     return (best if best else (None, None))
 
@@ -220,12 +280,43 @@ def _overlap(text: str, reference: str) -> float:
 def _title_index(lines: list[str], title: str | None) -> int | None:
     if not title:
         return None
-    target = _squeeze(title)
+    target = squeeze(title)
     for k, line in enumerate(lines):
-        squeezed = _squeeze(line)
+        squeezed = squeeze(line)
         if squeezed == target or (target in squeezed and len(squeezed) <= len(target) + 12):
             return k
     return None
+
+
+def _shown_time(element) -> str | None:
+    """The local date and time a ``<time>`` element shows
+    (``<time datetime="2022-02-06T12:48:06+00:00">06/02/2022 - 13:48</time>``
+    -> 2022-02-06T13:48): the page's ``datetime`` is often UTC, the reader
+    sees the local time. The machine value tells the order of day and month
+    and must agree on the day (±1 for the time zone)."""
+    shown = _text(element)
+    machine = parse_date(element.get("datetime") or "")
+    if not shown or not machine:
+        return None
+    for day_first in (True, False):
+        date = parse_date(shown, day_first=day_first)
+        if date and len(date) > 10 and _days_apart(date, machine) <= 1:
+            return date
+    return None
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((datetime.date.fromisoformat(a[:10]) - datetime.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 99
+
+
+def _same_day_with_time(day: str, text: str) -> str | None:
+    if len(text) > 80:
+        return None
+    date = parse_date(text)
+    return date if date and len(date) > 10 and date[:10] == day[:10] else None
 
 
 def _has_time(line: str) -> bool:
@@ -233,14 +324,14 @@ def _has_time(line: str) -> bool:
     return bool(match and match["H"] is not None) and len(line) <= 80
 
 
-def _near_title(root, title_element, title: str | None) -> tuple[list, bool]:
+def _near_title(root, title_element, title: str | None, options) -> tuple[list, bool]:
     """Elements after the title in document order (the byline block) and
     True, or the whole page and False when the title's element is unknown.
 
     Without an ``<h1>`` the title's element is the first element that holds
     the title text alone (an ``<h2>``, a ``div.title``)."""
     if title_element is None and title:
-        title_element = _title_element(root, title)
+        title_element = _title_element(root, title, options.title_badge)
     if title_element is None:
         return [el for el in root.iter() if isinstance(el.tag, str)], False
     elements: list = []
@@ -250,34 +341,29 @@ def _near_title(root, title_element, title: str | None) -> tuple[list, bool]:
             seen = True
         elif seen and isinstance(el.tag, str):
             elements.append(el)
-            if len(elements) >= NEAR_TITLE:
+            if len(elements) >= options.near_title:
                 break
     if not seen:
         return [el for el in root.iter() if isinstance(el.tag, str)], False
     return elements, True
 
 
-#: How many elements after the title's element the byline block may span.
-NEAR_TITLE = 120
-
-
-def _title_element(root, title: str):
+def _title_element(root, title: str, badge: int):
     """The first heading (``<h2>``… or an element classed ``title``) that
-    shows the title, alone or after a short badge (``<span>原创</span>``)."""
-    target = _squeeze(title)
+    shows the title, alone or after a short badge (``<span>原创</span>``,
+    at most ``badge`` characters)."""
+    target = squeeze(title)
     body = root.find("body")
     for element in (body if body is not None else root).iter(_HEADINGS + ("div", "p", "span")):
         if element.tag not in _HEADINGS and not _classed(element, "title", "headline"):
             continue
-        text = _squeeze(_text(element))
-        if text == target or (text.endswith(target) and len(text) - len(target) <= TITLE_BADGE):
+        text = squeeze(_text(element))
+        if text == target or (text.endswith(target) and len(text) - len(target) <= badge):
             return element
     return None
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-#: How long a badge before the title may be (原创, 独家, 视频).
-TITLE_BADGE = 4
 
 
 def _classed(element, *words: str) -> bool:
@@ -317,16 +403,16 @@ def _editor(element) -> str | None:
 def _shown(names: list[str], window: list[str]) -> list[str]:
     """``names`` when each is printed in the byline block (generic ``<meta>``
     author is often the site or the CMS account)."""
-    block = _squeeze(" ".join(window))
-    return names if names and all(_squeeze(name) in block for name in names) else []
+    block = squeeze(" ".join(window))
+    return names if names and all(squeeze(name) in block for name in names) else []
 
 
 def _names(text: str | None, exclude: str | None = None) -> list[str]:
     if not text or _EMAIL_OR_URL.search(text) or len(text) > 40:
         return []
-    if exclude and _squeeze(text) == _squeeze(exclude):
+    if exclude and squeeze(text) == squeeze(exclude):
         return []
-    names = [name for name in NAME_SEPARATORS.split(text.strip()) if name and not _BUTTON.fullmatch(name)]
+    names = [name for name in NAME_SEPARATORS.split(text.strip()) if name and not ACCOUNT_CARD.fullmatch(name)]
     if not names or any(len(name) > 20 for name in names):
         return []
     return names
@@ -334,29 +420,21 @@ def _names(text: str | None, exclude: str | None = None) -> list[str]:
 
 # ---------------------------------------------------------------- byline block
 
-def _lead_index(window: list[str]) -> int:
+def _lead_index(window: list[str], least: int) -> int:
     """Index in ``window`` of the article's first paragraph (running text of
-    :data:`~boilerstrip.extract.LEAD_MIN` characters or more), or its end."""
+    ``least`` characters or more), or its end."""
     for k, line in enumerate(window):
-        if len(line) >= LEAD_MIN and _CLAUSE.search(line):
+        if is_lead(line, least):
             return k
     return len(window)
 
 
-_CLAUSE = re.compile(r"[，,。；;！!？?]|\.\s")
-_DATELINE_WORDS = r"(?:消息|讯|訊|电|電|报道|報道)"
-
-
-def _dateline_outlet(names: list[str], window: list[str]) -> str | None:
-    """The name under the title that the lead paragraph's dateline gives as
-    its outlet (``IT之家9月30日消息 据外媒报道，…``), else None."""
-    lead = _lead_index(window)
+def _dateline_outlet(names: list[str], window: list[str], lead: int) -> str | None:
+    """The name under the title that the lead paragraph (``window[lead]``)
+    gives as its outlet (``IT之家9月30日消息 据外媒报道，…``), else None."""
     if lead >= len(window):
         return None
-    for name in names:
-        if re.match(rf"{re.escape(name)}\s*(?:\d{{1,2}}月\d{{1,2}}日)?\s*{_DATELINE_WORDS}", window[lead]):
-            return name
-    return None
+    return next((name for name in names if names_outlet(name, window[lead])), None)
 
 
 def _source_slot(element) -> bool:
@@ -451,4 +529,4 @@ def _carried_dates(metas: dict[str, str], ld: list[dict], root):
 def _spaced(element) -> str:
     """The text of ``element`` with a space between its child elements
     (``<span>10-08</span><span>12:00</span>`` -> ``10-08 12:00``)."""
-    return " ".join(" ".join(part.split()) for part in element.itertext() if part.strip())
+    return " ".join(fold_spaces(part) for part in element.itertext() if part.strip())

@@ -1,0 +1,108 @@
+"""Text helpers every step shares: one copy of each.
+
+Whitespace (``squeeze``, ``fold_spaces``, ``text_lines``), script
+(``is_cjk``, ``cjk_share``), sentences (``ends_sentence``, ``is_prose``,
+``is_lead``) and the one-pass cue search over a page's lines
+(``cued_lines``). Nothing here knows about chrome or metadata.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Sequence
+
+# Characters that end a sentence (ASCII forms too: some crawlers fold them).
+SENTENCE_END = frozenset("。！？!?…；;」』")
+CLOSING_QUOTES = frozenset("”’\"'」』)）】]")
+_CLOSING_ONLY = "".join(sorted(CLOSING_QUOTES - SENTENCE_END))
+
+_PROSE_PUNCT = re.compile(r"[，,。；;！!？?]")
+#: Punctuation between clauses: running text has it, a breadcrumb
+#: (``Mensagens » Autoestima » Só quem se Ama…``) does not.
+CLAUSE = re.compile(r"[，,。；;！!？?]|\.\s")
+_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
+
+
+def squeeze(text: str) -> str:
+    """``text`` without any whitespace (for comparing lines that a scraper
+    broke or spaced differently)."""
+    return "".join(text.split())
+
+
+def fold_spaces(text: str) -> str:
+    """Surrounding whitespace stripped, inner runs folded to one space."""
+    return " ".join(text.split())
+
+
+def text_lines(text: str) -> list[str]:
+    """Non-empty lines of ``text``, whitespace folded."""
+    out = []
+    for raw in text.splitlines():
+        folded = " ".join(raw.split())
+        if folded:
+            out.append(folded)
+    return out
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF and not 0x4DC0 <= code <= 0x4DFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F
+
+
+def cjk_count(text: str) -> int:
+    """How many characters of ``text`` are CJK ideographs (U+3400-U+9FFF)."""
+    return len(_NON_CJK.sub("", text))
+
+
+def mostly_cjk(text: str) -> bool:
+    return cjk_count(text) >= 0.6 * len(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final punctuation (a closing
+    quote or bracket after it counts too)."""
+    # Closing quotes that are no sentence end are peeled off; ``」』`` are both.
+    text = text.rstrip().rstrip(_CLOSING_ONLY)
+    return bool(text) and (text[-1] in SENTENCE_END or _ends_english_sentence(text))
+
+
+def _ends_english_sentence(text: str) -> bool:
+    """``… in the city centre.``: a full stop after a word, in a line of
+    words (not ``更多...``, not ``news.163.com.``)."""
+    return text[-1] == "." and text[-2:-1].isalnum() and text.count(" ") >= 2
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: sentence punctuation inside, or a sentence end."""
+    end = text.rstrip().rstrip(_CLOSING_ONLY)
+    if end and (end[-1] in SENTENCE_END or _ends_english_sentence(end)):
+        return True
+    return len(text) > 20 and _PROSE_PUNCT.search(text) is not None
+
+
+def is_lead(text: str, least: int) -> bool:
+    """A paragraph of running text at least ``least`` characters long (the
+    article's first paragraph, as opposed to a byline or a breadcrumb)."""
+    return len(text) >= least and CLAUSE.search(text) is not None
+
+
+def cued_lines(lines: Sequence, cue: re.Pattern) -> set[int]:
+    """Indices of the lines (objects with a ``text``) in which ``cue``
+    occurs: one search pass over the page's text, resumed at the next line
+    after each hit (so a long line full of cues costs one hit). ``cue``
+    must not match a newline."""
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    search = cue.search
+    found: set[int] = set()
+    match = search(joined)
+    if match is None:
+        return found
+    # ends[i]: offset just past line i's newline.
+    ends = list(accumulate(map((1).__add__, map(len, texts))))
+    while match is not None:
+        i = bisect_right(ends, match.start())
+        found.add(i)
+        match = search(joined, ends[i])
+    return found

@@ -1,0 +1,30 @@
+"""Vocabularies that more than one step reads, one per concept, compiled once.
+
+Each detector keeps the phrases only it uses beside it (``detectors/``);
+what is here is read by several steps: a follow button is chrome under the
+title (``region``) and no name in an author card (``metadata``).
+"""
+from __future__ import annotations
+
+import re
+
+#: Buttons of a self-media account card (``中国广州发布 关注``).
+FOLLOW_BUTTONS = ("关注", "+关注", "+ 关注", "订阅", "+订阅", "已关注")
+#: Words of an account card that are no name: its buttons and counters.
+ACCOUNT_CARD = re.compile(r"[+＋]?(?:关注|已关注|订阅|已订阅|私信|主页|粉丝)")
+
+#: ``原标题`` and its spellings: a line quoting the article's original headline.
+ORIGINAL_TITLE_WORDS = ("原标题", "原標題", "原题", "原題")
+ORIGINAL_TITLE = re.compile("|".join(ORIGINAL_TITLE_WORDS))
+
+#: Buttons and links of a page's tools, posts and comments: they leak into
+#: byline slots (``作者：博客联系``) and are never a name.
+PAGE_CONTROLS = frozenset(
+    "引用 投诉 投訴 支持 反对 反對 回复 回覆 举报 舉報 我来说两句 我來說兩句 博客联系 博客聯繫 收藏 分享 打印 关闭 關閉 "
+    "评论 評論 关注 關注 订阅 訂閱 已关注 私信 主页 主頁 粉丝 粉絲 加好友 留言 顶 頂 踩 赞 讚 转发 轉發 纠错 糾錯 "
+    "上一页 下一页 上一篇 下一篇 返回 首页 首頁 更多 登录 登錄 注册 註冊 编辑本段 編輯本段".split()
+)
+#: What a button's or a link's text opens with (``返回搜狐``, ``查看更多``).
+CONTROL_OPENING = re.compile(
+    r"(?:返回|查看|点击|點擊|进入|進入|登录|登錄|注册|註冊|下载|下載|分享|收藏|打印|关闭|關閉|更多|发表|發表|我来|我來|我要|加入|订阅|訂閱|关注|關注)"
+)
