@@ -129,7 +129,7 @@ def test_the_example_pipeline_writes_jsonl_and_parquet(tmp_path):
     crawl_warc(crawl / "b.warc", slow=True, bad=False)
     out = tmp_path / "out"
     done = subprocess.run(
-        [sys.executable, ROOT / "examples" / "datatrove_pipeline.py", crawl, out, "--tasks", "2", "--workers", "2", "--timeout", "3"],
+        [sys.executable, ROOT / "examples" / "datatrove_pipeline.py", crawl, out, "--tasks", "2", "--workers", "2", "--timeout", "5"],
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]

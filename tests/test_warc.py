@@ -16,7 +16,7 @@ from boilerstrip.integrations.core import article_fields, clean_page
 from boilerstrip.warc import STATE_NAME, iter_records, pages, record_line
 
 from .conftest import SEEDS
-from .warc_data import HTML_PAGES, Warc, crawl_warc, gbk_page
+from .warc_data import HTML_PAGES, SLOW_PAGE, Warc, crawl_warc, gbk_page
 
 #: The GBK record is seed 001 (an e-paper page of three articles) as HTML.
 GBK_TITLES = ["重庆市代表团赴西藏昌都市考察对口支援工作", "渝北区:打造高质量发展、高效能治理、高品质生活新范例", "163天"]
@@ -120,17 +120,23 @@ def test_a_finished_warc_is_up_to_date_and_keeps_its_errors(crawl, tmp_path, cap
 
 
 def test_a_record_that_times_out_is_an_error_and_the_next_is_cleaned(tmp_path):
-    warc = crawl_warc(tmp_path / "slow.warc", slow=True, bad=False)  # uncompressed, too
+    warc = tmp_path / "slow.warc"  # uncompressed, too
+    quick = [p for p in HTML_PAGES if p.parent.name in ("baijiahao_1", "people_1", "xinhuanet_1")]
+    with Warc(warc) as writer:
+        for page in quick:
+            writer.response(f"http://{page.parent.name}.example.com/", page.read_bytes(), "text/html; charset=utf-8")
+        writer.response("http://slow.example.com/table.html", SLOW_PAGE.encode("utf-8"), "text/html; charset=utf-8")
+        writer.response("http://after-slow.example.com/", quick[-1].read_bytes(), "text/html; charset=utf-8")
     out = tmp_path / "out"
     started = time.monotonic()
-    # 3 s: the slowest fixture page takes 1 s on a loaded machine, the slow one 15 s
-    assert cli(warc, "-o", out, "--workers", 1, "--timeout", 3) == 1
+    # 5 s: these pages take a tenth of that on a loaded machine, the slow one 15 s or more
+    assert cli(warc, "-o", out, "--workers", 1, "--timeout", 5) == 1
     assert time.monotonic() - started < 60
     [error] = lines(out / "errors.jsonl")
     assert error["url"] == "http://slow.example.com/table.html"
-    assert error["error"] == "cleaning took longer than 3 s (--timeout)"
+    assert error["error"] == "cleaning took longer than 5 s (--timeout)"
     records = lines(out / "slow.warc.jsonl")
-    assert records[-1]["url"] == "http://after-slow.example.com/"
+    assert [r["url"] for r in records] == [f"http://{p.parent.name}.example.com/" for p in quick] + ["http://after-slow.example.com/"]
     assert records[-1]["articles"][0]["title"] == "法国全国大罢工再次严重影响交通"
 
 
