@@ -60,6 +60,7 @@ from .many import clean_results
 from .options import Options
 from .render import FORMATS, SUFFIXES, encode, page_document, render
 from .rules import RulesError, load_rules
+from .warc import is_warc, warc_command
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STOPPED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STDIN = "-"
@@ -207,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.inputs or args.output:
                 parser.error("--explain takes one page and no INPUT or -o")
             return explain_command(args.explain, args.max_bytes, parser, options, args.url)
+        if any(is_warc(name) for name in args.inputs):
+            return warc_command(args, parser, options)
         if args.output is None:
             return _to_stdout(args, parser, options)
         return _batch(args, parser, options)
