@@ -1,6 +1,8 @@
 """The pipeline: where every line of a page goes, top to bottom.
 
-1. ``decode``     bytes -> text (BOM, declared charset, charset-normalizer).
+1. ``decode``     bytes -> text (declarations checked against the bytes:
+                  UTF-8, GB18030, Big5-HKSCS, UTF-16 scored by how
+                  plausible each reading is).
 2. ``extract``    HTML only: the main content (trafilatura and readability
                   candidates chosen by prose density), one block a line,
                   with the title and byline lines in front; metadata from
@@ -47,7 +49,7 @@ def clean_articles(
     ``charset`` is the encoding the transport declared (an HTTP
     ``Content-Type``), weighed like a declaration inside the page.
     """
-    return _clean(page, url)[0]
+    return _clean(page, url, charset)[0]
 
 
 def clean_article(
@@ -55,7 +57,7 @@ def clean_article(
 ) -> Article:
     """The lead article on ``page``; an empty :class:`Article` with a warning
     when there is nothing to clean."""
-    articles, warnings = _clean(page, url)
+    articles, warnings = _clean(page, url, charset)
     if articles:
         return articles[0]
     return Article(warnings=tuple(warnings) or (EMPTY_INPUT,))
@@ -73,9 +75,10 @@ class PageText:
     extracted: bool = False
 
 
-def page_text(page: str | bytes, *, url: str | None = None) -> PageText:
-    """Decode ``page`` and, for HTML, extract its main content."""
-    text, warnings = _decoded(page, url)
+def page_text(page: str | bytes, *, url: str | None = None, charset: str | None = None) -> PageText:
+    """Decode ``page`` (``charset``: the transport's declaration) and, for
+    markup, extract its main content."""
+    text, warnings = _decoded(page, url, charset)
     if not text.strip() or not looks_like_html(text):
         return PageText(text, warnings)
     extraction = extract_main(text)
@@ -87,9 +90,9 @@ def page_text(page: str | bytes, *, url: str | None = None) -> PageText:
     )
 
 
-def _clean(page: object, url: object) -> tuple[list[Article], list[str]]:
+def _clean(page: object, url: object, charset: object = None) -> tuple[list[Article], list[str]]:
     """The articles, and the decoding warnings (for an empty result)."""
-    read = page_text(page, url=url)
+    read = page_text(page, url=url, charset=charset)
     if not read.text.strip():
         return [], read.warnings
     fallback, extracted, warnings = read.html_meta, read.extracted, read.warnings
@@ -130,11 +133,13 @@ def _fill(article: Article, fallback: dict) -> Article:
     return replace(article, **fields) if fields else article
 
 
-def _decoded(page: object, url: object) -> tuple[str, list[str]]:
+def _decoded(page: object, url: object, charset: object = None) -> tuple[str, list[str]]:
     if url is not None and not isinstance(url, str):
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    if charset is not None and not isinstance(charset, str):
+        raise TypeError(f"charset must be a str or None, not {type(charset).__name__}")
     if isinstance(page, str):
         return page, []
     if isinstance(page, (bytes, bytearray, memoryview)):
-        return decode(bytes(page))
+        return decode(bytes(page), charset)
     raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
