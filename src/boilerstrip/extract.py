@@ -30,9 +30,7 @@ from dataclasses import dataclass, field
 from lxml import etree, html
 
 from .lines import is_prose
-
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_TAG = re.compile(r"</?(?:p|div|br|span|a|table|td|tr|li|ul|h[1-6]|img|section|article)\b", re.I)
+from .sniff import is_markup
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details div dl dt figcaption figure footer "
@@ -61,10 +59,8 @@ _BULKY = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is an HTML document or fragment rather than text."""
-    head = text[:4096]
-    return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= 5
+#: The markup test moved to :mod:`boilerstrip.sniff`; this name stays for callers.
+looks_like_html = is_markup
 
 
 # ---------------------------------------------------------------- 1. parsing

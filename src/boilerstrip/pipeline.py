@@ -2,7 +2,8 @@
 
 1. ``decode``     bytes -> text (declarations checked against the bytes:
                   UTF-8, GB18030, Big5-HKSCS, UTF-16 scored by how
-                  plausible each reading is).
+                  plausible each reading is); ``sniff`` tells markup from
+                  text.
 2. ``extract``    HTML only: the main content (trafilatura and readability
                   candidates chosen by prose density), one block a line,
                   with the title and byline lines in front; metadata from
@@ -29,12 +30,13 @@ from .article import Article
 from .assemble import build_article
 from .decode import decode
 from .detectors import detect_chrome
-from .extract import extract_main, looks_like_html
+from .extract import extract_main
 from .lines import split_lines
 from .metadata import parse_metadata
 from .options import Options
 from .region import find_article
 from .repairs import repair
+from .sniff import is_markup
 from .split import split_articles
 
 EMPTY_INPUT = "empty input: no text to clean"
@@ -79,7 +81,7 @@ def page_text(page: str | bytes, *, url: str | None = None, charset: str | None 
     """Decode ``page`` (``charset``: the transport's declaration) and, for
     markup, extract its main content."""
     text, warnings = _decoded(page, url, charset)
-    if not text.strip() or not looks_like_html(text):
+    if not text.strip() or not is_markup(text):
         return PageText(text, warnings)
     extraction = extract_main(text)
     return PageText(
