@@ -42,20 +42,18 @@ _CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head select textarea button".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-#: Markup larger than this is trimmed (scripts, styles, comments, inline
-#: data first, then the tail) before parsing, with a warning.
+#: Markup larger than this is trimmed (the tail) before parsing, with a warning.
 MAX_MARKUP_CHARS = 8_000_000
 #: Above this size the candidate extractors are skipped (too slow); the
-#: whole page's text is used, with a warning.
+#: whole page's text is used, with a warning. Scripts, styles, comments and
+#: inline data go first.
 MAX_EXTRACTOR_CHARS = 3_000_000
+#: A text node longer than this is cut (libxml2 without huge-tree mode stops
+#: at a text node over 10 MB, and drops the rest of the page).
+MAX_TEXT_NODE_CHARS = 1_000_000
 #: libxml2 stops nesting at this depth without huge-tree mode.
 MAX_DEPTH = 255
 
-_BULKY = re.compile(
-    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!--.*?-->|<svg\b.*?</svg\s*>"
-    r"|\b(?:src|href)\s*=\s*[\"']data:[^\"']{200,}[\"']",
-    re.I | re.S,
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -74,22 +72,130 @@ def _parser() -> html.HTMLParser:
 
 
 def prepare_markup(markup: str) -> tuple[str, list[str]]:
-    """Control characters out (libxml2 refuses them) and oversized markup
-    trimmed, with a warning."""
+    """Control characters out (libxml2 refuses them), text nodes too long
+    for libxml2 cut, and oversized markup trimmed, each with a warning."""
     warnings: list[str] = []
     if _CONTROL.search(markup):
         markup = _CONTROL.sub("", markup)
-    if len(markup) > MAX_MARKUP_CHARS:
-        size = len(markup)
-        markup = _BULKY.sub(" ", markup)
-        if len(markup) > MAX_MARKUP_CHARS:
-            markup = markup[:MAX_MARKUP_CHARS]
-            warnings.append(
-                f"page is {size:,} characters; only the first {MAX_MARKUP_CHARS:,} were read"
-            )
-        else:
+    size = len(markup)
+    if size > MAX_EXTRACTOR_CHARS:
+        markup = strip_bulky(markup)
+        if len(markup) < size:
             warnings.append(f"page is {size:,} characters; scripts, styles and inline data were skipped")
+    if len(markup) > MAX_TEXT_NODE_CHARS:
+        markup = _cut_text_nodes(markup, warnings)
+    if len(markup) > MAX_MARKUP_CHARS:
+        markup = markup[:MAX_MARKUP_CHARS]
+        warnings.append(f"page is {size:,} characters; only the first {MAX_MARKUP_CHARS:,} were read")
     return markup, warnings
+
+
+_BULKY_OPEN = re.compile(r"<(script|style|svg)\b|<!--|\b(?:src|href)\s*=\s*[\"']data:", re.I)
+#: Inline ``data:`` URIs at least this long are bulky.
+MIN_BULKY_DATA = 200
+
+
+def strip_bulky(markup: str) -> str:
+    """Scripts, styles, comments, SVG and long inline ``data:`` URIs
+    replaced by a space, in one linear pass (an element without its end tag
+    stays; once an end tag is missing it is not looked for again)."""
+    out: list[str] = []
+    pos = done = 0
+    missing: set[str] = set()
+    while True:
+        found = _BULKY_OPEN.search(markup, pos)
+        if found is None:
+            break
+        start, name = found.start(), (found.group(1) or "").lower()
+        end = -1
+        if name and name not in missing:
+            close = _closer(name).search(markup, found.end())
+            end = close.end() if close else -1
+            if close is None:
+                missing.add(name)
+        elif found.group(0) == "<!--" and "--" not in missing:
+            end = markup.find("-->", found.end())
+            end = end + 3 if end >= 0 else -1
+            if end < 0:
+                missing.add("--")
+        elif not name and found.group(0) != "<!--" and '"' not in missing:
+            quote = _QUOTE.search(markup, found.end())
+            if quote is None:
+                missing.add('"')
+            elif quote.start() - found.end() >= MIN_BULKY_DATA:
+                end = quote.end()
+        if end < 0:
+            pos = found.end()
+            continue
+        out.append(markup[done:start])
+        out.append(" ")
+        pos = done = end
+    out.append(markup[done:])
+    return "".join(out)
+
+
+_QUOTE = re.compile("[\"']")
+#: Elements whose content libxml2 reads as one text node, tags and all.
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)\b[^<>]{0,2000}>", re.I)
+_INVISIBLE_RAW_TEXT = frozenset(("script", "style"))
+#: A run of text: anything but a ``<`` that opens a tag, comment or declaration.
+_TEXT_RUN = re.compile(r"(?:[^<]|<(?![A-Za-z/!?]))+")
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+@functools.lru_cache(maxsize=None)
+def _closer(name: str) -> re.Pattern:
+    return re.compile(rf"</{name}\s*>", re.I)
+
+
+def _cut_text_nodes(markup: str, warnings: list[str]) -> str:
+    """Every text node cut to :data:`MAX_TEXT_NODE_CHARS` (a script or
+    style dropped), so that libxml2 reads the page to its end; one warning
+    for each cut. Linear."""
+    limit = MAX_TEXT_NODE_CHARS
+    out: list[str] = []
+    done = pos = 0
+    missing: set[str] = set()
+    while True:
+        found = _RAW_TEXT.search(markup, pos)
+        if found is None:
+            break
+        name = found.group(1).lower()
+        close = None if name in missing else _closer(name).search(markup, found.end())
+        if close is None:
+            missing.add(name)
+        stop = close.start() if close else len(markup)
+        pos = close.end() if close else len(markup)
+        size = stop - found.end()
+        if size > limit:
+            keep = 0 if name in _INVISIBLE_RAW_TEXT else limit
+            out.append(markup[done : found.end() + keep])
+            done = stop
+            warnings.append(_cut_warning(name, size, keep))
+    out.append(markup[done:])
+    markup = "".join(out)
+    out, done = [], 0
+    for run in _TEXT_RUN.finditer(markup):
+        start = run.start()
+        if run.end() - start <= limit:
+            continue
+        # A run starts inside the tag that opens it (``p class=x>…``).
+        tag = _TAG_NAME.match(markup, start) if start and markup[start - 1] == "<" else None
+        if tag:
+            start = markup.find(">", start, start + 2000) + 1 or start
+        if run.end() - start > limit:
+            out.append(markup[done : start + limit])
+            done = run.end()
+            warnings.append(_cut_warning(tag.group(0).lower() if tag else "", run.end() - start, limit))
+    out.append(markup[done:])
+    return "".join(out)
+
+
+def _cut_warning(name: str, size: int, keep: int) -> str:
+    where = f" in <{name}>" if name else ""
+    if keep:
+        return f"a text of {size:,} characters{where} was cut to its first {keep:,}"
+    return f"a <{name}> of {size:,} characters was skipped"
 
 
 def parse_html(markup: str):
@@ -286,7 +392,7 @@ def flat_text(markup: str) -> str:
     block tags as line breaks, HTML character references resolved."""
     import html as html_lib
 
-    markup = _BULKY.sub(" ", markup)
+    markup = strip_bulky(markup)
     markup = _BLOCK_TAG.sub("\n", markup)
     return "\n".join(text_lines(html_lib.unescape(_ANY_TAG.sub("", markup))))
 
