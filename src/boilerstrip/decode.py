@@ -37,9 +37,9 @@ mid-character loses only the incomplete bytes. Decoding never raises.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 
 import webencodings
@@ -410,7 +410,7 @@ def _name(codec: str) -> str:
             "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}.get(codec, codec)
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _big5_disputed() -> re.Pattern:
     """Characters Big5-HKSCS reads from codes that the older (ETEN) Big5
     reads as other characters (circled numbers, kana, Cyrillic): where they
@@ -449,11 +449,11 @@ class _Reader:
     def final(self, reading: _Reading) -> _Reading:
         """``reading`` of the whole input, resynchronised after invalid bytes."""
         if reading.partial or reading.replaced and not reading.resynced and reading.codec in _UNSYNCED:
-            return _read(self.data, reading.codec, partial=False, resync=True)
+            return _read(self.data, reading.codec, partial=False, resync=True, letters=_letter_trails(reading.text))
         return reading
 
 
-def _read(data: bytes, codec: str, *, partial: bool, resync: bool = False) -> _Reading:
+def _read(data: bytes, codec: str, *, partial: bool, resync: bool = False, letters: bool = False) -> _Reading:
     """``data`` read with ``codec``, invalid bytes as U+FFFD. A reading with
     invalid bytes that may be the right one is read again resynchronised
     (:func:`_resync`) before it is scored: a lost lead byte garbles what
@@ -461,8 +461,9 @@ def _read(data: bytes, codec: str, *, partial: bool, resync: bool = False) -> _R
     if codec == "utf-8":
         return _read_utf8(data, partial)
     resync = resync and codec in _UNSYNCED
+    handler = (_RESYNC_LETTERS if letters or codec.startswith("big5") else _RESYNC) if resync else "replace"
     try:
-        decoder = codecs.getincrementaldecoder(codec)(_RESYNC if resync else "replace")
+        decoder = codecs.getincrementaldecoder(codec)(handler)
         text = decoder.decode(data, final=False)
         cut = 0 if partial else len(decoder.getstate()[0])
     except (LookupError, TypeError, ValueError):
@@ -470,7 +471,7 @@ def _read(data: bytes, codec: str, *, partial: bool, resync: bool = False) -> _R
     score, evidence = plausibility(text)
     reading = _Reading(codec, text, _replaced(text, data, codec), score, evidence, cut=cut, partial=partial, resynced=resync)
     if reading.replaced and not resync and codec in _UNSYNCED and RESYNC_FLOOR <= score < PLAUSIBLE:
-        return _read(data, codec, partial=partial, resync=True)
+        return _read(data, codec, partial=partial, resync=True, letters=_letter_trails(text))
     return reading
 
 
@@ -527,35 +528,106 @@ def _read_utf8(data: bytes, partial: bool) -> _Reading:
 # they may pair every following byte with the wrong partner.
 _UNSYNCED = frozenset(("gb18030", "big5hkscs", "big5", "gbk", "gb2312", "cp950", "cp936"))
 _RESYNC = "boilerstrip-resync"
+_RESYNC_LETTERS = "boilerstrip-resync-letters"
+#: Above this share of characters whose trail byte is an ASCII letter (Big5
+#: text; traditional text in GBK), a lone letter after a broken byte is taken
+#: for a trail byte.
+LETTER_TRAILS = 0.05
 
 
-def _resync(error: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: one U+FFFD, resuming after the next byte too
-    when that byte is the lost character's other half (the characters after
-    it read better). The other half may be an ASCII letter (Big5 and GBK
-    trail bytes include 0x40-0x7E): inside a run of Chinese characters, it
-    is taken for one."""
-    data, start, end = error.object, error.start, error.end
+def _letter_trails(text: str) -> bool:
+    """True when many of the characters of ``text`` have a GB18030 trail
+    byte in 0x40-0x7E (traditional text in GBK, rarely simplified text)."""
+    rest = _NEUTRAL.sub("", text)[:SCORED_CHARS]
+    return bool(rest) and len(rest) - len(_letter_trail_chars().sub("", rest)) > LETTER_TRAILS * len(rest)
+
+
+@functools.lru_cache(maxsize=1)
+def _letter_trail_chars() -> re.Pattern:
+    chars = []
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0x7F):
+            try:
+                chars.append(bytes((lead, trail)).decode("gb18030"))
+            except UnicodeDecodeError:
+                continue
+    return re.compile("[" + "".join(re.escape(char) for char in chars) + "]+")
+
+
+def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]:
+    """Codec error handler: one U+FFFD for one broken character, resuming
+    where the next characters line up:
+
+    * a GB18030 four-byte character with one broken byte: all four bytes
+      (and never the ASCII bytes Python's codec may take with them);
+    * a lead byte whose trail byte is broken (``D6 FF``): the pair;
+    * a broken lead byte (``FF D0``) whose trail byte would pair with the
+      next character's lead: the trail, when the characters after it read
+      better; with ``letters`` (Big5, or text whose characters often have
+      ASCII-letter trail bytes), a trail byte that reads as an ASCII letter
+      before a Chinese character.
+
+    Two broken bytes in a row stay two U+FFFD.
+    """
+    data, start = error.object, error.start
+    if error.encoding == "gb18030" and _broken_four_byte(data, start):
+        return "\ufffd", start + 4
+    end = start + 1
     if end < len(data):
-        follower = data[end]
-        inside = (
-            follower >= 0x80
-            or 0x40 <= follower <= 0x7E and start > 0 and data[start - 1] >= 0x80
-            and end + 1 < len(data) and data[end + 1] >= 0x80
-        )
-        if inside and _lookahead(data, end + 1, error.encoding) > _lookahead(data, end, error.encoding):
-            return "\ufffd", end + 1
+        lead, follower = 0x81 <= data[start] <= 0xFE, data[end]
+        if follower >= 0x80 and (lead or follower <= 0xFE):
+            stop = end + 1 + RESYNC_LOOKAHEAD
+            if _lookahead(data, end + 1, stop, error.encoding) > _lookahead(data, end, stop, error.encoding):
+                end += 1
+        elif letters and not lead and 0x40 <= follower <= 0x7E and end + 1 < len(data) and 0x81 <= data[end + 1] <= 0xFE:
+            # Trail bytes include 0x40-0x7E (four in ten in Big5): in such
+            # text, an ASCII letter before a Chinese character is the broken
+            # character's.
+            end += 1
     return "\ufffd", end
 
 
+def _broken_four_byte(data: bytes, start: int) -> bool:
+    """True when the four bytes at ``start`` are a GB18030 four-byte
+    character (lead, digit, lead, digit) with one byte broken: the digits
+    around a lead byte, or a broken last byte after lead, digit, lead (a
+    two-byte character never has a digit for its trail byte)."""
+    quad = data[start : start + 4]
+    if len(quad) < 4:
+        return False
+    b0, b1, b2, b3 = quad
+
+    def digit(byte: int) -> bool:
+        return 0x30 <= byte <= 0x39
+
+    def lead(byte: int) -> bool:
+        return 0x81 <= byte <= 0xFE
+
+    if digit(b1) and digit(b3) and (lead(b0) or lead(b2)):
+        return True
+    return lead(b0) and digit(b1) and lead(b2) and b3 >= 0x80
+
+
 codecs.register_error(_RESYNC, _resync)
+codecs.register_error(_RESYNC_LETTERS, functools.partial(_resync, letters=True))
 
 
-def _lookahead(data: bytes, start: int, codec: str) -> float:
+def _lookahead(data: bytes, start: int, stop: int, codec: str) -> float:
+    """How well ``data[start:stop]`` reads: the plausibility weights of its
+    characters, an ASCII character counting 0.2 (below a less common Chinese
+    character, above a rare one); a letter alone between two Chinese
+    characters -0.5 (a trail byte read out of step)."""
     decoder = codecs.getincrementaldecoder(codec)("replace")
-    text = decoder.decode(data[start : start + RESYNC_LOOKAHEAD], final=False)
+    text = decoder.decode(data[start:stop], final=False)
     weights = _tables().weights
-    return sum(weights.get(char, -2.0 if char == "\ufffd" else 0.0) for char in text)
+    total = 0.0
+    for index, char in enumerate(text):
+        if " " <= char <= "~":
+            lone = "@" <= char and 0 < index < len(text) - 1 and text[index - 1] > "~" and text[index + 1] > "~"
+            total += -0.5 if lone else 0.2
+        else:
+            total += weights.get(char, 0.0)
+    return total
 
 
 # ---------------------------------------------------------------- plausibility
@@ -586,7 +658,7 @@ class _Tables:
     common: re.Pattern
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _tables() -> _Tables:
     text = resources.files("boilerstrip").joinpath("data/common_hanzi.txt").read_text(encoding="utf-8")
     tables: dict[str, str] = {}
