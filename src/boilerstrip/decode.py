@@ -108,8 +108,11 @@ SAMPLE_BYTES = 1_000_000
 #: characters line up again.
 RESYNC_LOOKAHEAD = 24
 #: A GB18030 or Big5 reading with invalid bytes scoring at least this (but
-#: not plausible) is scored again resynchronised.
+#: not plausible) is scored again resynchronised...
 RESYNC_FLOOR = 0.3
+#: ... when it has at most this many invalid bytes, or this share of its bytes.
+RESYNC_MAX_FEW = 100
+RESYNC_MAX_SHARE = 0.005
 
 
 @dataclass(frozen=True)
@@ -448,7 +451,7 @@ class _Reader:
 
     def final(self, reading: _Reading) -> _Reading:
         """``reading`` of the whole input, resynchronised after invalid bytes."""
-        if reading.partial or reading.replaced and not reading.resynced and reading.codec in _UNSYNCED:
+        if reading.partial or _worth_resyncing(reading, len(self.data)):
             return _read(self.data, reading.codec, partial=False, resync=True, letters=_letter_trails(reading.text))
         return reading
 
@@ -470,9 +473,18 @@ def _read(data: bytes, codec: str, *, partial: bool, resync: bool = False, lette
         text, cut, codec = data.decode("utf-8", "replace"), 0, "utf-8"
     score, evidence = plausibility(text)
     reading = _Reading(codec, text, _replaced(text, data, codec), score, evidence, cut=cut, partial=partial, resynced=resync)
-    if reading.replaced and not resync and codec in _UNSYNCED and RESYNC_FLOOR <= score < PLAUSIBLE:
+    if RESYNC_FLOOR <= score < PLAUSIBLE and _worth_resyncing(reading, len(data)):
         return _read(data, codec, partial=partial, resync=True, letters=_letter_trails(text))
     return reading
+
+
+def _worth_resyncing(reading: _Reading, size: int) -> bool:
+    """A GB18030 or Big5 reading with a few invalid bytes (resynchronising
+    costs a look-ahead per invalid byte: not for thousands of them)."""
+    return (
+        reading.codec in _UNSYNCED and not reading.resynced
+        and 0 < reading.replaced <= max(RESYNC_MAX_FEW, size * RESYNC_MAX_SHARE)
+    )
 
 
 def _replaced(text: str, data: bytes, codec: str) -> int:
@@ -565,7 +577,7 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
       next character's lead: the trail, when the characters after it read
       better; with ``letters`` (Big5, or text whose characters often have
       ASCII-letter trail bytes), a trail byte that reads as an ASCII letter
-      before a Chinese character.
+      before a Chinese character (or before a clause mark and one).
 
     Two broken bytes in a row stay two U+FFFD.
     """
@@ -579,12 +591,23 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
             stop = end + 1 + RESYNC_LOOKAHEAD
             if _lookahead(data, end + 1, stop, error.encoding) > _lookahead(data, end, stop, error.encoding):
                 end += 1
-        elif letters and not lead and 0x40 <= follower <= 0x7E and end + 1 < len(data) and 0x81 <= data[end + 1] <= 0xFE:
+        elif letters and not lead and 0x40 <= follower <= 0x7E and _before_chinese(data, end + 1):
             # Trail bytes include 0x40-0x7E (four in ten in Big5): in such
-            # text, an ASCII letter before a Chinese character is the broken
-            # character's.
+            # text, an ASCII letter before a Chinese character (or before
+            # punctuation and one) is the broken character's.
             end += 1
     return "\ufffd", end
+
+
+_CLAUSE_PUNCTUATION = frozenset(b",.;:!?")
+
+
+def _before_chinese(data: bytes, at: int) -> bool:
+    """True when a Chinese character's lead byte is at ``at``, or after one
+    ASCII clause mark there."""
+    if at < len(data) and data[at] in _CLAUSE_PUNCTUATION:
+        at += 1
+    return at < len(data) and 0x81 <= data[at] <= 0xFE
 
 
 def _broken_four_byte(data: bytes, start: int) -> bool:
@@ -615,16 +638,16 @@ codecs.register_error(_RESYNC_LETTERS, functools.partial(_resync, letters=True))
 def _lookahead(data: bytes, start: int, stop: int, codec: str) -> float:
     """How well ``data[start:stop]`` reads: the plausibility weights of its
     characters, an ASCII character counting 0.2 (below a less common Chinese
-    character, above a rare one); a letter alone between two Chinese
-    characters -0.5 (a trail byte read out of step)."""
+    character, above a rare one); a letter (or ``@``) alone between two
+    Chinese characters -1 (a trail byte read out of step)."""
     decoder = codecs.getincrementaldecoder(codec)("replace")
     text = decoder.decode(data[start:stop], final=False)
     weights = _tables().weights
     total = 0.0
     for index, char in enumerate(text):
         if " " <= char <= "~":
-            lone = "@" <= char and 0 < index < len(text) - 1 and text[index - 1] > "~" and text[index + 1] > "~"
-            total += -0.5 if lone else 0.2
+            lone = (char.isalpha() or char == "@") and 0 < index < len(text) - 1 and text[index - 1] > "~" and text[index + 1] > "~"
+            total += -1.0 if lone else 0.2
         else:
             total += weights.get(char, 0.0)
     return total
