@@ -57,3 +57,17 @@ def test_strip_bulky_is_linear(unit):
 
     small, large = seconds(5_000), seconds(50_000)
     assert large < 30 * max(small, 0.002), (small, large)
+
+
+@pytest.mark.parametrize("broken", ["</scr\ufffdpt>", "\ufffd/script>", "</script\ufffd"])
+def test_an_end_tag_broken_by_an_invalid_byte_still_ends_its_element(broken):
+    markup, warnings = prepare_markup(f"<html><body><script>var a = 1;{broken}{ARTICLE}</body></html>")
+    assert f"<script>var a = 1;</script>{ARTICLE}" in markup
+    assert warnings == ["1 end tag(s) broken by invalid bytes read as </script>"]
+
+
+def test_a_page_with_a_broken_script_end_tag_cleans_like_the_whole_page():
+    page = f"<html><head><title>标题</title></head><body><script>var a = 1;</script>{ARTICLE}</body></html>"
+    data = bytearray(page.encode("gbk"))
+    data[data.index(b"</script>") + 4] = 0xFF
+    assert clean_article(bytes(data)).body == clean_article(page).body != ""

@@ -77,6 +77,8 @@ def prepare_markup(markup: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     if _CONTROL.search(markup):
         markup = _CONTROL.sub("", markup)
+    if "\ufffd" in markup:
+        markup = _mend_end_tags(markup, warnings)
     size = len(markup)
     if size > MAX_EXTRACTOR_CHARS:
         markup = strip_bulky(markup)
@@ -88,6 +90,52 @@ def prepare_markup(markup: str) -> tuple[str, list[str]]:
         markup = markup[:MAX_MARKUP_CHARS]
         warnings.append(f"page is {size:,} characters; only the first {MAX_MARKUP_CHARS:,} were read")
     return markup, warnings
+
+
+#: Elements whose text runs to their end tag: a broken end tag (one character
+#: of it lost to U+FFFD, an invalid byte) would make them swallow the rest of
+#: the page.
+_RAW_TEXT_NAMES = ("script", "style", "iframe", "textarea", "title", "noscript", "xmp", "noembed", "noframes")
+_BROKEN_END_TAGS = {
+    tag[:k] + "\ufffd" + tag[k + 1 :]: tag
+    for name in _RAW_TEXT_NAMES
+    for tag in (f"</{name}>",)
+    for k in range(len(tag))
+}
+#: The shapes of an end tag with one character lost (looked up in the table).
+_BROKEN_END_TAG = re.compile(
+    r"\ufffd/[a-z]{4,8}>|<\ufffd[a-z]{4,8}>|</(?=[a-z]{0,7}\ufffd)[a-z\ufffd]{4,8}>|</[a-z]{4,8}\ufffd", re.I
+)
+
+
+#: Any end tag whose ``>`` was lost (it would take the next tag with it).
+_BROKEN_CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9]{0,9})\ufffd>?")
+
+
+def _mend_end_tags(markup: str, warnings: list[str]) -> str:
+    """End tags with one character lost to U+FFFD (an invalid byte) read as
+    end tags, with a warning: those of script, style, iframe... (which would
+    swallow the rest of the page), and any whose ``>`` was lost (which would
+    take the next tag with it). The visible text is untouched."""
+    mended: list[str] = []
+
+    def mend(match: re.Match) -> str:
+        tag = _BROKEN_END_TAGS.get(match.group(0).lower())
+        if tag is None:
+            return match.group(0)
+        mended.append(tag)
+        return tag
+
+    markup = _BROKEN_END_TAG.sub(mend, markup)
+
+    def close(match: re.Match) -> str:
+        mended.append(f"</{match.group(1).lower()}>")
+        return f"</{match.group(1)}>"
+
+    markup = _BROKEN_CLOSE.sub(close, markup)
+    if mended:
+        warnings.append(f"{len(mended)} end tag(s) broken by invalid bytes read as {', '.join(sorted(set(mended)))}")
+    return markup
 
 
 _BULKY_OPEN = re.compile(r"<(script|style|svg)\b|<!--|\b(?:src|href)\s*=\s*[\"']data:", re.I)
