@@ -577,7 +577,8 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
       next character's lead: the trail, when the characters after it read
       better; with ``letters`` (Big5, or text whose characters often have
       ASCII-letter trail bytes), a trail byte that reads as an ASCII letter
-      before a Chinese character (or before a clause mark and one).
+      before a Chinese character (or a clause mark and one), or after one
+      and before a tag or a digit.
 
     Two broken bytes in a row stay two U+FFFD.
     """
@@ -591,10 +592,13 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
             stop = end + 1 + RESYNC_LOOKAHEAD
             if _lookahead(data, end + 1, stop, error.encoding) > _lookahead(data, end, stop, error.encoding):
                 end += 1
-        elif letters and not lead and 0x40 <= follower <= 0x7E and _before_chinese(data, end + 1):
+        elif letters and not lead and 0x40 <= follower <= 0x7E and (
+            _before_chinese(data, end + 1) or _after_chinese(data, start) and _ends_word(data, end + 1)
+        ):
             # Trail bytes include 0x40-0x7E (four in ten in Big5): in such
             # text, an ASCII letter before a Chinese character (or before
-            # punctuation and one) is the broken character's.
+            # punctuation and one), or after one and before a tag or a
+            # digit, is the broken character's.
             end += 1
     return "\ufffd", end
 
@@ -608,6 +612,19 @@ def _before_chinese(data: bytes, at: int) -> bool:
     if at < len(data) and data[at] in _CLAUSE_PUNCTUATION:
         at += 1
     return at < len(data) and 0x81 <= data[at] <= 0xFE
+
+
+def _after_chinese(data: bytes, at: int) -> bool:
+    """True when the bytes before ``at`` end a two-byte character (a trail
+    byte after a lead, or a high trail byte)."""
+    return at > 0 and 0x80 <= data[at - 1] <= 0xFE or (
+        at > 1 and 0x81 <= data[at - 2] <= 0xFE and 0x40 <= data[at - 1] <= 0x7E
+    )
+
+
+def _ends_word(data: bytes, at: int) -> bool:
+    """True when a tag or a digit starts at ``at``."""
+    return at < len(data) and (data[at] == 0x3C or 0x30 <= data[at] <= 0x39)
 
 
 def _broken_four_byte(data: bytes, start: int) -> bool:
