@@ -629,23 +629,20 @@ def _ends_word(data: bytes, at: int) -> bool:
 
 def _broken_four_byte(data: bytes, start: int) -> bool:
     """True when the four bytes at ``start`` are a GB18030 four-byte
-    character (lead, digit, lead, digit) with one byte broken: the digits
-    around a lead byte, or a broken last byte after lead, digit, lead (a
-    two-byte character never has a digit for its trail byte)."""
+    character (lead, digit, lead, digit) with one byte broken: every byte
+    fits its place but one non-ASCII byte (a broken byte is never ASCII, and
+    a two-byte character never has a digit for its trail)."""
     quad = data[start : start + 4]
     if len(quad) < 4:
         return False
-    b0, b1, b2, b3 = quad
-
-    def digit(byte: int) -> bool:
-        return 0x30 <= byte <= 0x39
-
-    def lead(byte: int) -> bool:
-        return 0x81 <= byte <= 0xFE
-
-    if digit(b1) and digit(b3) and (lead(b0) or lead(b2)):
-        return True
-    return lead(b0) and digit(b1) and lead(b2) and b3 >= 0x80
+    misfits = 0
+    for place, byte in enumerate(quad):
+        fits = 0x30 <= byte <= 0x39 if place % 2 else 0x81 <= byte <= 0xFE
+        if not fits:
+            if byte < 0x80:
+                return False
+            misfits += 1
+    return misfits == 1
 
 
 codecs.register_error(_RESYNC, _resync)
