@@ -86,7 +86,8 @@ def run_trafilatura_precision(page: bytes, lang: str) -> dict:
 def run_readability(page: bytes, lang: str) -> dict:
     from readability import Document
 
-    from boilerstrip.extract import element_text, parse_html, text_lines
+    from boilerstrip.markup import element_text, parse_html
+    from boilerstrip.text import text_lines
 
     document = Document(_text(page))
     title = document.short_title()

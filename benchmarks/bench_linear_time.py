@@ -89,6 +89,35 @@ def regex_traps(size: int) -> str:
     return _fill(unit, size)
 
 
+def epaper_warnings(size: int) -> str:
+    """An e-paper page of many short articles, each closed by a byline and
+    each carrying a garbled span (a warning per article)."""
+    unit = (
+        "某地召开会议部署工作\n重庆日报讯(记者杨帆)会议指出，要落實“六?!比蝿眨_處理好各项工作，推动高质量发展取得新成效。\n"
+        "会议强调，要坚持问题导向，抓好各项任务落实，确保取得实效。\n新重庆-重庆日报记者 杨帆 卢志民\n"
+    )
+    return _fill(unit, size)
+
+
+def many_attributes(size: int) -> str:
+    """HTML: one element with thousands of distinct attributes, then an article."""
+    body = "<p>这是正文的一段话，讲述了事情的经过，内容足够长，像一篇文章的段落。</p>" * 20
+    attributes = " ".join(f'data-a{k}="{k}"' for k in range(size // 16))
+    return _fill_to(f"<html><head><title>标题</title></head><body><div {attributes}>x</div><h1>标题</h1>{body}</body></html>", size) + "</div></body></html>"
+
+
+def deep_unclosed_scripts(size: int) -> str:
+    """HTML: 300 nested divs, then unclosed ``<script>`` tags to the end."""
+    head = "<html><body>" + "<div>" * 300 + "<p>正文。</p>"
+    return head + _fill("<script>x", size - len(head))
+
+
+def deep_links(size: int) -> str:
+    """HTML: 240 nested divs holding many links and some prose."""
+    unit = '<p>这是正文的一段话，内容足够长。<a href="/a">链接一</a><a href="/b">链接二</a></p>'
+    return "<html><body>" + "<div>" * 240 + _fill(unit, size) + "</div>" * 240 + "</body></html>"
+
+
 def _fill_to(text: str, size: int) -> str:
     return text[: int(len(text) * size / len(text.encode("utf-8")))]
 
@@ -103,6 +132,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "short_lines": short_lines,
     "headline_lines": headline_lines,
     "regex_traps": regex_traps,
+    "epaper_warnings": epaper_warnings,
+    "many_attributes": many_attributes,
+    "deep_unclosed_scripts": deep_unclosed_scripts,
+    "deep_links": deep_links,
 }
 
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from boilerstrip import clean_article, clean_articles  # noqa: E402
-from boilerstrip.extract import looks_like_html  # noqa: E402
+from boilerstrip.sniff import is_markup as looks_like_html  # noqa: E402
 from tests.conservation import assert_conserved  # noqa: E402
 
 CHROME = [

@@ -1,51 +1,49 @@
-"""Step 1 of the pipeline: turn the caller's input into text.
+"""Step 1 of the pipeline: bytes -> text.
 
-Bytes are decoded in this order, returning at the first that fits:
+For a Chinese page the question is nearly always "UTF-8, GB18030 or
+Big5(-HKSCS)?". A declaration answers it more often than not, but not
+always: pages declare gb2312 and are UTF-8, declare big5 and are GBK, carry a
+UTF-8 byte-order mark in front of GBK bytes, or declare ``undefined``. So
+every reading is checked against the bytes, in this order:
 
-1. a byte-order mark (UTF-8, UTF-16, UTF-32), or UTF-16 recognised by its
-   NUL pattern;
-2. strict UTF-8 (pages that declare gb2312 but are UTF-8 are common);
-3. the charset the page declares (``<meta charset>``, ``http-equiv``, XML
-   declaration), widened to its superset (gb2312/gbk -> gb18030, big5 ->
-   big5hkscs) and checked against the bytes;
-4. a file cut mid-character: the declared charset or UTF-8 up to the cut,
-   and a warning;
-5. mixed encodings (UTF-8 with GBK pieces pasted in): UTF-8, each invalid
-   run read as GB18030, and a warning;
-6. charset-normalizer's best guess;
-7. UTF-8 with replacement characters, and a warning.
+1. Signatures of binary files (images, archives, PDFs) are refused.
+2. Valid UTF-8 is UTF-8, whatever is declared: GBK or Big5 text is valid
+   UTF-8 only by the accident of a few bytes.
+3. The declarations, in the HTML standard's order: a byte-order mark, the
+   transport's charset (``declared``, e.g. a WARC record's Content-Type),
+   ``<meta charset>`` / ``http-equiv``, the XML declaration. Labels are read
+   as browsers read them (the WHATWG Encoding Standard, via
+   ``webencodings``) and widened to the superset (gb2312/gbk -> GB18030,
+   big5 -> Big5-HKSCS). A label that names no text encoding
+   (``undefined``, ``hex``, ``rot13``) is ignored with a warning. The first
+   declaration whose reading is plausible (:func:`plausibility`) is used.
+4. Otherwise the candidates are read and scored: UTF-8 (each invalid run
+   read as GB18030 when it reads as common Chinese: pages pasted together),
+   GB18030, Big5-HKSCS (and the older Big5 when they differ), and UTF-16
+   when the bytes show its NUL pattern or nothing else fits. The most
+   plausible reading wins when it is plausible ("detected"); it overrides a
+   declaration only when it is clearly better, with a warning.
+5. When no reading is plausible: the declaration, else charset-normalizer's
+   guess, else UTF-8 ("guessed"). Input that is not text (mostly invalid
+   bytes or NULs) gives no text and a warning.
 
-Binary files (images, archives, PDFs) are refused with a warning. Decoding
-never raises.
+Invalid bytes become U+FFFD and stay visible; the warnings say how many,
+which encoding was used and whether it was declared, detected or guessed.
+GB18030 and Big5 do not resynchronise by themselves (a lost lead byte pairs
+every following byte with the wrong partner), so after an invalid byte the
+decoder resumes where the next characters read best. A file cut
+mid-character loses only the incomplete bytes. Decoding never raises.
 """
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from dataclasses import dataclass
+from importlib import resources
 
+import webencodings
 from charset_normalizer import from_bytes
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-_DECLARED = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]{2,20})"""
-    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-zA-Z0-9_\-]{2,20})""",
-    re.IGNORECASE,
-)
-
-# Declared names mapped to the codec that decodes every page declaring them.
-_SUPERSETS = {
-    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030",
-    "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030",
-    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "cp950": "big5hkscs", "x-big5": "big5hkscs",
-    "utf8": "utf-8", "utf-8": "utf-8",
-}
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -57,120 +55,696 @@ _MAGIC = (
     (b"RIFF", "a RIFF media file"),
 )
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
-#: Above this share of U+FFFD after the last-resort UTF-8 decode, the input is junk.
+#: How far into the page ``<meta charset>`` and the XML declaration are looked for.
+PRESCAN_BYTES = 8192
+_META = re.compile(rb"""<meta\s[^>]{0,300}?charset\s*=\s*["']?\s*([^\s"'/>;]{1,40})""", re.I)
+_XML_DECLARATION = re.compile(rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']\s*([^\s"'?>]{1,40})""", re.I)
+
+#: Labels the web uses that the WHATWG list lacks (Windows code page names,
+#: GB18030 editions, Big5 spellings), and the supersets the decoder reads
+#: instead of a subset: GBK and GB2312 pages often hold GB18030's 4-byte
+#: characters, Big5 pages Hong Kong's.
+_MORE_LABELS = {
+    "cp936": "gb18030", "ms936": "gb18030", "936": "gb18030", "windows-936": "gb18030",
+    "gb18030-2000": "gb18030", "gb18030-2005": "gb18030", "x-gb18030": "gb18030", "euc-cn": "gb18030",
+    "cp950": "big5hkscs", "ms950": "big5hkscs", "950": "big5hkscs", "windows-950": "big5hkscs",
+    "big5hkscs": "big5hkscs", "x-big5": "big5hkscs", "big-5": "big5hkscs", "big-five": "big5hkscs",
+    "bigfive": "big5hkscs", "utf8mb4": "utf-8", "utf8mb3": "utf-8",
+}
+_SUPERSETS = {"gbk": "gb18030"}
+#: WHATWG encodings that are no text encoding to decode with.
+_UNUSABLE = frozenset(("replacement", "x-user-defined"))
+_UTF16 = ("utf-16-le", "utf-16-be")
+
+#: A reading scoring at least this is plausible text (right readings of
+#: Chinese pages score 0.8-1; GBK read as Big5 and the reverse 0.1-0.4).
+PLAUSIBLE = 0.6
+#: Texts with fewer scored characters than this are short: the best reading
+#: is taken when it scores at least SHORT_FLOOR and SHORT_MARGIN more than
+#: every other (a short right reading may score 0.3, a wrong one 0.5).
+SHORT = 30
+SHORT_FLOOR = 0.3
+SHORT_MARGIN = 0.15
+#: A reading overrides a declaration only when it scores this much more...
+OVERRIDE_MARGIN = 0.25
+#: ... and, when the declared reading had no invalid bytes, holds at least
+#: this many scored characters (a Latin-1 page with one "Über" stays Latin-1).
+OVERRIDE_EVIDENCE = 12
+#: Without a plausible reading or a declaration, UTF-8 with more U+FFFD than
+#: this is junk.
 JUNK_RATIO = 0.05
+#: Readings are scored on at most this many bytes (the whole page is decoded
+#: once, with the winner).
+SAMPLE_BYTES = 1_000_000
+#: After an invalid byte, how many bytes are read ahead to find where the
+#: characters line up again.
+RESYNC_LOOKAHEAD = 24
+#: A GB18030 or Big5 reading with invalid bytes scoring at least this (but
+#: not plausible) is scored again resynchronised...
+RESYNC_FLOOR = 0.3
+#: ... when it has at most this many invalid bytes, or this share of its bytes.
+RESYNC_MAX_FEW = 100
+RESYNC_MAX_SHARE = 0.005
 
 
-def decode(page: bytes) -> tuple[str, list[str]]:
-    """Decode raw bytes to text. Returns the text and any warnings."""
+@dataclass(frozen=True)
+class Declaration:
+    """An encoding named by a byte-order mark, the transport or the page."""
+
+    label: str
+    codec: str | None
+    source: str
+
+    def describe(self) -> str:
+        return f"{self.label!r} ({self.source})"
+
+
+@dataclass
+class _Reading:
+    codec: str
+    text: str
+    #: U+FFFD put in for invalid bytes.
+    replaced: int
+    score: float
+    #: Characters scored (non-ASCII and control characters).
+    evidence: int
+    #: Invalid UTF-8 runs read as GB18030.
+    pieces: int = 0
+    #: Bytes of an incomplete last character that were dropped.
+    cut: int = 0
+    #: Decoded from a sample only.
+    partial: bool = False
+    #: Resynchronised after invalid bytes (:func:`_resync`).
+    resynced: bool = False
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
+    """Decode raw bytes to text. ``declared`` is the charset the transport
+    gave (a label like ``gbk`` or a Content-Type value); returns the text and
+    any warnings."""
+    data = bytes(data)
+    if not data:
+        return "", []
     for magic, what in _MAGIC:
-        if page.startswith(magic):
+        if data.startswith(magic):
             return "", [f"input is {what}, not a page: nothing to clean"]
-    for bom, codec in _BOMS:
-        if page.startswith(bom):
-            try:
-                return page.decode(codec), []
-            except UnicodeDecodeError:
-                break
-    utf16 = _utf16_without_bom(page)
-    if utf16:
-        return page.decode(utf16, errors="replace"), []
-    if page.count(b"\x00") > len(page) // 10 + 1:
-        return "", ["input looks binary (many NUL bytes), not a page: nothing to clean"]
-    declared = declared_charset(page)
-    for codec in dict.fromkeys(("utf-8", declared or "utf-8")):
+    warnings: list[str] = []
+    body, declarations = _declarations(data, declared)
+    for declaration in declarations:
+        if declaration.codec is None:
+            warnings.append(f"declared charset {declaration.describe()} names no text encoding; ignored")
+    usable = [d for d in declarations if d.codec is not None]
+    utf16 = _utf16_pattern(body)
+    valid_utf8 = False
+    if utf16 is None:
         try:
-            return page.decode(codec), []
-        except (UnicodeDecodeError, LookupError):
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
             pass
-    for codec in dict.fromkeys(("utf-8", declared or "utf-8")):
-        cut = _truncated(page, codec)
-        if cut is not None:
-            return cut, [f"input ends inside a {codec} character; the incomplete bytes were dropped"]
-    mixed = _mixed(page)
-    if mixed is not None:
-        return mixed, ["input mixes UTF-8 and GB18030 bytes; each part was decoded with its own encoding"]
-    try:
-        best = from_bytes(page[:200_000]).best()
-    except Exception:  # noqa: BLE001 - the detector must not stop us
-        best = None
-    if best is not None and best.encoding:
-        codec = _SUPERSETS.get(best.encoding.replace("_", "-").lower(), best.encoding)
-        try:
-            return page.decode(codec), []
-        except (UnicodeDecodeError, LookupError):
-            try:
-                return page.decode(codec, errors="replace"), [
-                    f"some bytes are not valid {codec} and were replaced by U+FFFD"
-                ]
-            except LookupError:
-                pass
-    text = page.decode("utf-8", errors="replace")
-    undecodable = text.count("\ufffd") / max(1, len(text))
-    if undecodable > JUNK_RATIO:
-        return "", [f"input is not text in any known encoding ({undecodable:.0%} undecodable): nothing to clean"]
-    return text, ["encoding could not be determined; decoded as UTF-8 with replacement characters"]
+        else:
+            if not _maybe_legacy(body, text):
+                return text, warnings
+            valid_utf8 = True
+    reader = _Reader(body)
+    chosen, how = _choose(reader, usable, utf16, valid_utf8, warnings)
+    if chosen is None:
+        return "", warnings
+    if chosen.codec == "big5hkscs" and _big5_disputed().search(chosen.text):
+        chosen = reader.best(["big5hkscs", "big5"])
+    return _finish(reader, chosen, how, warnings)
 
 
-def _utf16_without_bom(page: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when the NULs fall on every other byte (ASCII
-    markup in UTF-16), else None."""
-    sample = page[:4000]
-    if len(sample) < 40 or sample.count(b"\x00") < len(sample) // 3:
+def declared_charset(page: bytes) -> str | None:
+    """The codec for the charset the page declares in ``<meta>`` or its XML
+    declaration, if any (None for a label that names no text encoding)."""
+    for declaration in _in_page(page):
+        return declaration.codec
+    return None
+
+
+def codec_for(label: str, *, in_page: bool = False) -> str | None:
+    """The Python codec that decodes every page labelled ``label``, or None
+    when the label names no text encoding. ``in_page``: the label was read
+    from the page's own ASCII bytes, so it cannot be UTF-16 (the HTML
+    standard reads it as UTF-8)."""
+    name = label.strip().strip("\"'").strip().lower()
+    if not name:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > 0.8 * len(sample) // 2 and even < 0.1 * len(sample) // 2:
+    found = webencodings.lookup(name)
+    codec = found.codec_info.name if found is not None and found.name not in _UNUSABLE else _MORE_LABELS.get(name)
+    if codec is None:
+        return None
+    codec = _SUPERSETS.get(codec, codec)
+    if in_page and codec in _UTF16:
+        return "utf-8"
+    return codec
+
+
+# ---------------------------------------------------------------- declarations
+
+def _declarations(data: bytes, declared: str | None) -> tuple[bytes, list[Declaration]]:
+    """The bytes without their byte-order mark, and the declarations in the
+    order they are trusted: BOM, transport, ``<meta>``, XML declaration."""
+    found: list[Declaration] = []
+    body = data
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            found.append(Declaration(codec.upper(), codec, "byte-order mark"))
+            break
+    if declared is not None:
+        label = _charset_parameter(declared)
+        found.append(Declaration(label, codec_for(label), "transport"))
+    if not (found and found[0].codec in _UTF16 + ("utf-32-le", "utf-32-be")):
+        found.extend(_in_page(body))
+    return body, found
+
+
+def _charset_parameter(value: str) -> str:
+    """``gbk`` from ``gbk`` or from ``text/html; charset="gbk"``."""
+    if "=" not in value:
+        return value.strip()
+    match = re.search(r"charset\s*=\s*[\"']?\s*([^\s\"';,]+)", value, re.I)
+    return match.group(1) if match else ""
+
+
+def _in_page(data: bytes) -> list[Declaration]:
+    head = data[:PRESCAN_BYTES]
+    found = []
+    for pattern, source in ((_META, "<meta charset>"), (_XML_DECLARATION, "XML declaration")):
+        match = pattern.search(head)
+        if match:
+            label = match.group(1).decode("ascii", "replace")
+            found.append(Declaration(label, codec_for(label, in_page=True), source))
+    return found
+
+
+#: Bytes of a short text: GBK or Big5 text can be valid UTF-8 by chance only
+#: when it is this short (the odds fall about tenfold a character).
+MAX_CHANCE_UTF8 = 90
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_TWO_BYTE_UTF8 = re.compile("[\u0080-\u07ff]")
+#: Scripts of the characters UTF-8 spells with two bytes.
+_SCRIPTS = (
+    (0x0080, 0x00BF, ""), (0x00C0, 0x00FF, "latin-1"), (0x0100, 0x017F, "latin extended-a"),
+    (0x0180, 0x024F, "latin extended-b"), (0x0250, 0x036F, "modifier"),
+    (0x0370, 0x03FF, "greek"), (0x0400, 0x052F, "cyrillic"), (0x0530, 0x058F, "armenian"),
+    (0x0590, 0x05FF, "hebrew"), (0x0600, 0x07FF, "arabic"),
+)
+
+
+def _maybe_legacy(data: bytes, text: str) -> bool:
+    """True when valid UTF-8 ``text`` may be a short GBK or Big5 text read
+    wrongly (``10小时前`` in GBK is valid UTF-8: ``10Сʱǰ``, ``目前`` is
+    ``Ŀǰ``): few non-ASCII bytes, spelling letters of several scripts (or
+    Latin blocks) at once, or control or modifier characters."""
+    if len(data) - len(data.translate(None, _HIGH_BYTES)) > MAX_CHANCE_UTF8:
+        return False
+    if not _TWO_BYTE_UTF8.search(text):
+        return False
+    scripts = set()
+    for char in _TWO_BYTE_UTF8.findall(text):
+        code = ord(char)
+        if code < 0xA0:
+            return True
+        scripts.update(name for low, high, name in _SCRIPTS if low <= code <= high and name)
+    return len(scripts) > 1 or "modifier" in scripts
+
+
+def _utf16_pattern(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when NUL bytes fall on one parity (the ASCII
+    characters of UTF-16 text), else None."""
+    sample = data[:65536]
+    nuls = sample.count(0)
+    if nuls < 4:
+        return None
+    odd = sample[1::2].count(0)
+    if odd >= 0.9 * nuls:
         return "utf-16-le"
-    if even > 0.8 * len(sample) // 2 and odd < 0.1 * len(sample) // 2:
+    if odd <= 0.1 * nuls:
         return "utf-16-be"
     return None
 
 
-def _truncated(page: bytes, codec: str) -> str | None:
-    """The text when ``page`` is valid ``codec`` except for an incomplete
-    character in its last 3 bytes (a file cut mid-character)."""
+# ---------------------------------------------------------------- choosing
+
+def _choose(
+    reader: "_Reader", declarations: list[Declaration], utf16: str | None, valid_utf8: bool, warnings: list[str]
+) -> tuple[_Reading | None, str]:
+    """The reading to use and how it was chosen, or None for junk (with a
+    warning). ``valid_utf8``: the bytes are valid UTF-8 but may be a short
+    legacy text that happens to be (:func:`_maybe_legacy`)."""
+    for declaration in declarations:
+        reading = reader.read(declaration.codec)
+        if reading.score >= PLAUSIBLE:
+            return reading, f"declared by {declaration.source}"
+    names = ["utf-8", "gb18030", "big5hkscs"]
+    if utf16 or any(d.codec in _UTF16 for d in declarations):
+        names += [utf16 or "utf-16-le", "utf-16-be" if utf16 != "utf-16-be" else "utf-16-le"]
+    best = _detect(reader, names)
+    if best is None and utf16 is None and not valid_utf8 and len(reader.data) % 2 == 0:
+        best = _detect(reader, names + ["utf-16-le", "utf-16-be"])
+    if valid_utf8:
+        return (best, "detected") if best is not None else (reader.read("utf-8"), "detected")
+    if best is not None:
+        if not declarations:
+            return best, "detected"
+        first = reader.read(declarations[0].codec)
+        if best.score >= first.score + OVERRIDE_MARGIN and (
+            first.replaced > best.replaced or best.evidence >= OVERRIDE_EVIDENCE
+        ):
+            names_given = ", ".join(d.describe() for d in declarations)
+            warnings.append(f"declared charset {names_given} does not fit the bytes; read as {_name(best.codec)} instead")
+            return best, "detected"
+    if declarations:
+        return reader.read(declarations[0].codec), f"declared by {declarations[0].source}"
+    sample = reader.data[:65536]
+    if sample.count(0) > len(sample) // 10 + 1:
+        warnings.append("input looks binary (many NUL bytes), not a page: nothing to clean")
+        return None, ""
+    guess = _guess(reader.data)
+    if guess is not None and guess not in reader.readings:
+        return reader.read(guess), "guessed by charset-normalizer"
+    best = reader.best(names)
+    if best.score > 0:
+        return best, "guessed"
+    reading = reader.read("utf-8")
+    undecodable = reading.replaced / max(1, len(reading.text))
+    if undecodable > JUNK_RATIO:
+        warnings.append(f"input is not text in any known encoding ({undecodable:.0%} undecodable): nothing to clean")
+        return None, ""
+    return reading, "guessed"
+
+
+def _detect(reader: "_Reader", names: list[str]) -> _Reading | None:
+    """The reading that is plausible and best, or None.
+
+    A short text (fewer than :data:`SHORT` scored characters) scores noisily:
+    a few rare characters pull a right reading down, a few lucky ones push
+    a wrong one up. It is read as the best reading when that one has no
+    invalid bytes and beats every other by :data:`SHORT_MARGIN`.
+    """
+    readings = []
+    for name in dict.fromkeys(names):
+        reading = reader.read(name)
+        if reading.score >= PLAUSIBLE and reading.evidence >= SHORT:
+            # No wrong reading of a long text scores near a right one.
+            return reading
+        readings.append(reading)
+    readings.sort(key=lambda r: -r.score)
+    best, rest = readings[0], readings[1:]
+    if best.score >= PLAUSIBLE:
+        return best
+    runner_up = rest[0].score if rest else -1.0
+    if best.evidence < SHORT and not best.replaced and best.score >= SHORT_FLOOR and best.score >= runner_up + SHORT_MARGIN:
+        return best
+    return None
+
+
+def _guess(data: bytes) -> str | None:
     try:
-        decoder = codecs.getincrementaldecoder(codec)()
-        text = decoder.decode(page, final=False)
-    except (UnicodeDecodeError, LookupError):
+        best = from_bytes(data[:200_000]).best()
+    except Exception:  # noqa: BLE001 - the detector must not stop us
         return None
-    return text
-
-
-def _mixed(page: bytes) -> str | None:
-    """UTF-8 with GB18030 pieces: when most non-ASCII text is valid UTF-8,
-    each invalid sequence is decoded as GB18030 (U+FFFD where neither fits)."""
-    sample = page[:200_000].decode("utf-8", errors="replace")
-    bad = sample.count("\ufffd")
-    good = sum(1 for char in sample if ord(char) > 0x7F) - bad
-    if bad == 0 or good < 2 * bad:
+    if best is None or not best.encoding:
         return None
-    return page.decode("utf-8", errors=_GB_FALLBACK)
+    return codec_for(best.encoding.replace("_", "-")) or _codec_name(best.encoding)
 
 
-def _gb18030_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: read the invalid UTF-8 bytes as one GB18030
-    character (2 or 4 bytes), else U+FFFD for one byte."""
-    data, start = error.object, error.start
-    for width in (2, 4):
-        piece = data[start : start + width]
-        if len(piece) == width and piece[0] >= 0x81:
+def _codec_name(name: str) -> str | None:
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    return info.name if info._is_text_encoding else None  # noqa: SLF001 - the stdlib's own flag
+
+
+def _finish(reader: "_Reader", chosen: _Reading, how: str, warnings: list[str]) -> tuple[str, list[str]]:
+    """The chosen reading of the whole input, resynchronised after invalid
+    bytes, and its warnings."""
+    reading = reader.final(chosen)
+    if reading.pieces:
+        warnings.append(
+            f"input mixes UTF-8 and GB18030 bytes; {reading.pieces} GB18030 piece(s) were read as GB18030"
+        )
+    if reading.replaced:
+        warnings.append(
+            f"{reading.replaced} invalid byte sequence(s) replaced by U+FFFD; read as {_name(reading.codec)} ({how})"
+        )
+    if reading.cut:
+        warnings.append(
+            f"input ends inside a {_name(reading.codec)} character; the incomplete bytes were dropped"
+        )
+    if how.startswith("guessed") and not reading.replaced:
+        warnings.append(f"encoding not declared and not recognised; read as {_name(reading.codec)} ({how})")
+    return reading.text, warnings
+
+
+def _name(codec: str) -> str:
+    return {"gb18030": "GB18030", "big5hkscs": "Big5-HKSCS", "big5": "Big5", "utf-8": "UTF-8",
+            "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}.get(codec, codec)
+
+
+@functools.lru_cache(maxsize=1)
+def _big5_disputed() -> re.Pattern:
+    """Characters Big5-HKSCS reads from codes that the older (ETEN) Big5
+    reads as other characters (circled numbers, kana, Cyrillic): where they
+    occur, both readings are scored."""
+    chars = set()
+    for code in range(0xC6A1, 0xC8FF):
+        raw = bytes((code >> 8, code & 0xFF))
+        try:
+            if raw.decode("big5") != raw.decode("big5hkscs"):
+                chars.add(raw.decode("big5hkscs"))
+        except UnicodeDecodeError:
+            continue
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+
+
+# ---------------------------------------------------------------- reading
+
+class _Reader:
+    """Readings of one input, each decoded (and scored) once."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.sample = data if len(data) <= SAMPLE_BYTES else data[:SAMPLE_BYTES]
+        self.readings: dict[str, _Reading] = {}
+
+    def read(self, codec: str) -> _Reading:
+        if codec not in self.readings:
+            self.readings[codec] = _read(self.sample, codec, partial=self.sample is not self.data)
+        return self.readings[codec]
+
+    def best(self, codecs_: list[str]) -> _Reading:
+        """The highest-scoring reading (the first on a tie)."""
+        readings = [self.read(codec) for codec in dict.fromkeys(codecs_)]
+        return max(readings, key=lambda r: r.score)
+
+    def final(self, reading: _Reading) -> _Reading:
+        """``reading`` of the whole input, resynchronised after invalid bytes."""
+        if reading.partial or _worth_resyncing(reading, len(self.data)):
+            return _read(self.data, reading.codec, partial=False, resync=True, letters=_letter_trails(reading.text))
+        return reading
+
+
+def _read(data: bytes, codec: str, *, partial: bool, resync: bool = False, letters: bool = False) -> _Reading:
+    """``data`` read with ``codec``, invalid bytes as U+FFFD. A reading with
+    invalid bytes that may be the right one is read again resynchronised
+    (:func:`_resync`) before it is scored: a lost lead byte garbles what
+    follows, and the garble would count against it."""
+    if codec == "utf-8":
+        return _read_utf8(data, partial)
+    resync = resync and codec in _UNSYNCED
+    handler = (_RESYNC_LETTERS if letters or codec.startswith("big5") else _RESYNC) if resync else "replace"
+    try:
+        decoder = codecs.getincrementaldecoder(codec)(handler)
+        text = decoder.decode(data, final=False)
+        cut = 0 if partial else len(decoder.getstate()[0])
+    except (LookupError, TypeError, ValueError):
+        text, cut, codec = data.decode("utf-8", "replace"), 0, "utf-8"
+    score, evidence = plausibility(text)
+    reading = _Reading(codec, text, _replaced(text, data, codec), score, evidence, cut=cut, partial=partial, resynced=resync)
+    if RESYNC_FLOOR <= score < PLAUSIBLE and _worth_resyncing(reading, len(data)):
+        return _read(data, codec, partial=partial, resync=True, letters=_letter_trails(text))
+    return reading
+
+
+def _worth_resyncing(reading: _Reading, size: int) -> bool:
+    """A GB18030 or Big5 reading with a few invalid bytes (resynchronising
+    costs a look-ahead per invalid byte: not for thousands of them)."""
+    return (
+        reading.codec in _UNSYNCED and not reading.resynced
+        and 0 < reading.replaced <= max(RESYNC_MAX_FEW, size * RESYNC_MAX_SHARE)
+    )
+
+
+def _replaced(text: str, data: bytes, codec: str) -> int:
+    """U+FFFD in ``text`` that the bytes do not spell out themselves."""
+    count = text.count("\ufffd")
+    if count:
+        try:
+            count -= data.count("\ufffd".encode(codec))
+        except (UnicodeError, LookupError):
+            pass
+    return max(0, count)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _read_utf8(data: bytes, partial: bool) -> _Reading:
+    """UTF-8, each invalid run read as GB18030 when the page is mostly UTF-8
+    and the run reads as common Chinese text (a GBK piece pasted into a
+    UTF-8 page), else as U+FFFD."""
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    text = decoder.decode(data, final=False)
+    cut = 0 if partial else len(decoder.getstate()[0])
+    runs = _ESCAPED.findall(text)
+    pieces = 0
+    invalid = sum(map(len, runs))
+    if invalid and len(_NON_ASCII.findall(text)) - invalid < 2 * invalid:
+        # Mostly not UTF-8: no pasted pieces to look for.
+        text = data[: len(data) - cut].decode("utf-8", "replace")
+    elif runs:
+        common = _tables().common
+
+        def repair(match: re.Match) -> str:
+            nonlocal pieces
+            raw = match.group(0).encode("utf-8", "surrogateescape")
+            if len(raw) >= 2:
+                try:
+                    piece = raw.decode("gb18030")
+                except UnicodeDecodeError:
+                    piece = ""
+                if piece and common.fullmatch(piece):
+                    pieces += 1
+                    return piece
+            return raw.decode("utf-8", "replace")
+
+        text = _ESCAPED.sub(repair, text)
+    score, evidence = plausibility(text)
+    return _Reading("utf-8", text, _replaced(text, data, "utf-8"), score, evidence, pieces, cut, partial)
+
+
+# GB18030 and Big5 reuse lead bytes as trail bytes: after an invalid byte
+# they may pair every following byte with the wrong partner.
+_UNSYNCED = frozenset(("gb18030", "big5hkscs", "big5", "gbk", "gb2312", "cp950", "cp936"))
+_RESYNC = "boilerstrip-resync"
+_RESYNC_LETTERS = "boilerstrip-resync-letters"
+#: Above this share of characters whose trail byte is an ASCII letter (Big5
+#: text; traditional text in GBK), a lone letter after a broken byte is taken
+#: for a trail byte.
+LETTER_TRAILS = 0.05
+
+
+def _letter_trails(text: str) -> bool:
+    """True when many of the characters of ``text`` have a GB18030 trail
+    byte in 0x40-0x7E (traditional text in GBK, rarely simplified text)."""
+    rest = _NEUTRAL.sub("", text)[:SCORED_CHARS]
+    return bool(rest) and len(rest) - len(_letter_trail_chars().sub("", rest)) > LETTER_TRAILS * len(rest)
+
+
+@functools.lru_cache(maxsize=1)
+def _letter_trail_chars() -> re.Pattern:
+    chars = []
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0x7F):
             try:
-                return bytes(piece).decode("gb18030"), start + width
+                chars.append(bytes((lead, trail)).decode("gb18030"))
             except UnicodeDecodeError:
                 continue
-    return "\ufffd", start + 1
+    return re.compile("[" + "".join(re.escape(char) for char in chars) + "]+")
 
 
-_GB_FALLBACK = "boilerstrip-gb18030-fallback"
-codecs.register_error(_GB_FALLBACK, _gb18030_fallback)
+def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]:
+    """Codec error handler: one U+FFFD for one broken character, resuming
+    where the next characters line up:
+
+    * a GB18030 four-byte character with one broken byte: all four bytes
+      (and never the ASCII bytes Python's codec may take with them);
+    * a lead byte whose trail byte is broken (``D6 FF``): the pair;
+    * a broken lead byte (``FF D0``) whose trail byte would pair with the
+      next character's lead: the trail, when the characters after it read
+      better; with ``letters`` (Big5, or text whose characters often have
+      ASCII-letter trail bytes), a trail byte that reads as an ASCII letter
+      before a Chinese character (or a clause mark and one), or after one
+      and before a tag or a digit.
+
+    Two broken bytes in a row stay two U+FFFD.
+    """
+    data, start = error.object, error.start
+    if error.encoding == "gb18030" and _broken_four_byte(data, start):
+        return "\ufffd", start + 4
+    end = start + 1
+    if end < len(data):
+        lead, follower = 0x81 <= data[start] <= 0xFE, data[end]
+        if follower >= 0x80 and (lead or follower <= 0xFE):
+            stop = end + 1 + RESYNC_LOOKAHEAD
+            if _lookahead(data, end + 1, stop, error.encoding) > _lookahead(data, end, stop, error.encoding):
+                end += 1
+        elif letters and not lead and 0x40 <= follower <= 0x7E and (
+            _before_chinese(data, end + 1) or _after_chinese(data, start) and _ends_word(data, end + 1)
+        ):
+            # Trail bytes include 0x40-0x7E (four in ten in Big5): in such
+            # text, an ASCII letter before a Chinese character (or before
+            # punctuation and one), or after one and before a tag or a
+            # digit, is the broken character's.
+            end += 1
+    return "\ufffd", end
 
 
-def declared_charset(page: bytes) -> str | None:
-    """The codec for the charset the page declares in its first 4 KB, if any."""
-    match = _DECLARED.search(page[:4096])
-    if not match:
-        return None
-    name = (match.group(1) or match.group(2)).decode("ascii").lower()
-    return _SUPERSETS.get(name, name)
+_CLAUSE_PUNCTUATION = frozenset(b",.;:!?")
+
+
+def _before_chinese(data: bytes, at: int) -> bool:
+    """True when a Chinese character's lead byte is at ``at``, or after one
+    ASCII clause mark there."""
+    if at < len(data) and data[at] in _CLAUSE_PUNCTUATION:
+        at += 1
+    return at < len(data) and 0x81 <= data[at] <= 0xFE
+
+
+def _after_chinese(data: bytes, at: int) -> bool:
+    """True when the bytes before ``at`` end a two-byte character (a trail
+    byte after a lead, or a high trail byte)."""
+    return at > 0 and 0x80 <= data[at - 1] <= 0xFE or (
+        at > 1 and 0x81 <= data[at - 2] <= 0xFE and 0x40 <= data[at - 1] <= 0x7E
+    )
+
+
+def _ends_word(data: bytes, at: int) -> bool:
+    """True when a tag or a digit starts at ``at``."""
+    return at < len(data) and (data[at] == 0x3C or 0x30 <= data[at] <= 0x39)
+
+
+def _broken_four_byte(data: bytes, start: int) -> bool:
+    """True when the four bytes at ``start`` are a GB18030 four-byte
+    character (lead, digit, lead, digit) with one byte broken: every byte
+    fits its place but one non-ASCII byte (a broken byte is never ASCII, and
+    a two-byte character never has a digit for its trail)."""
+    quad = data[start : start + 4]
+    if len(quad) < 4:
+        return False
+    misfits = 0
+    for place, byte in enumerate(quad):
+        fits = 0x30 <= byte <= 0x39 if place % 2 else 0x81 <= byte <= 0xFE
+        if not fits:
+            if byte < 0x80:
+                return False
+            misfits += 1
+    return misfits == 1
+
+
+codecs.register_error(_RESYNC, _resync)
+codecs.register_error(_RESYNC_LETTERS, functools.partial(_resync, letters=True))
+
+
+def _lookahead(data: bytes, start: int, stop: int, codec: str) -> float:
+    """How well ``data[start:stop]`` reads: the plausibility weights of its
+    characters, an ASCII character counting 0.2 (below a less common Chinese
+    character, above a rare one); a letter (or ``@``) alone between two
+    Chinese characters -1 (a trail byte read out of step)."""
+    decoder = codecs.getincrementaldecoder(codec)("replace")
+    text = decoder.decode(data[start:stop], final=False)
+    weights = _tables().weights
+    total = 0.0
+    for index, char in enumerate(text):
+        if " " <= char <= "~":
+            lone = (char.isalpha() or char == "@") and 0 < index < len(text) - 1 and text[index - 1] > "~" and text[index + 1] > "~"
+            total += -1.0 if lone else 0.2
+        else:
+            total += weights.get(char, 0.0)
+    return total
+
+
+# ---------------------------------------------------------------- plausibility
+
+#: Punctuation and symbols common in Chinese text of both scripts.
+COMMON_SYMBOLS = (
+    "，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕—…·・～　％＋－＝×÷°℃№※→←↑↓★☆●○■□▲△◆◇"
+    "＂＇＃＆＊／＼＠￥＄［］｛｝｜＿＜＞\u00a0\u2013\u2015\u2022\u2027①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"
+    + "".join(chr(c) for c in range(0xFF10, 0xFF1A))
+    + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
+    + "".join(chr(c) for c in range(0xFF41, 0xFF5B))
+)
+#: Weights of the most frequent characters of each script by rank: a right
+#: reading is mostly made of the first few hundred, a wrong one of
+#: characters drawn at random from the whole repertoire.
+RANK_WEIGHTS = ((300, 1.0), (1000, 0.8), (3500, 0.3))
+#: Characters scored at most (a sample is enough to tell readings apart).
+SCORED_CHARS = 20_000
+_CLASSES = {"a": 1.0, "b": 0.8, "c": 0.3, "x": -1.0}
+
+
+@dataclass(frozen=True)
+class _Tables:
+    #: ``str.translate`` table: character -> its weight class (``_CLASSES``).
+    classes: dict
+    weights: dict
+    #: Characters of the 3,500 most frequent of either script, and symbols.
+    common: re.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    text = resources.files("boilerstrip").joinpath("data/common_hanzi.txt").read_text(encoding="utf-8")
+    tables: dict[str, str] = {}
+    section = None
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            tables[section] = ""
+        elif section:
+            tables[section] += line.strip()
+    weights: dict[str, float] = {}
+    for ranked in tables.values():
+        for rank, char in enumerate(ranked):
+            weight = next((w for limit, w in RANK_WEIGHTS if rank < limit), 0.0)
+            weights[char] = max(weights.get(char, 0.0), weight)
+    weights.update(dict.fromkeys(COMMON_SYMBOLS, 1.0))
+    bad = [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0), *range(0xE000, 0xF900), 0xFFFD]
+    weights.update(dict.fromkeys(map(chr, bad), -1.0))
+    by_weight = {weight: name for name, weight in _CLASSES.items()}
+    classes = {ord(char): by_weight[weight] for char, weight in weights.items() if weight in by_weight}
+    common = "".join(re.escape(char) for char in sorted(weights) if weights[char] > 0)
+    return _Tables(classes, weights, re.compile(f"[{common}]+"))
+
+
+_NEUTRAL = re.compile(r"[\t\n\r\x0c\x20-\x7e]+")
+#: U+FFFD between ASCII characters: a broken byte in markup, as broken in
+#: every reading, so it weighs less.
+_LONE_FFFD = re.compile("(?<![^\x00-\x7f])\ufffd(?![^\x00-\x7f])")
+
+
+def plausibility(text: str) -> tuple[float, int]:
+    """How much ``text`` reads like Chinese text, and on how many characters.
+
+    ASCII letters, digits, spaces and punctuation are neutral; every other
+    character counts: 1 for the 300 most frequent simplified and traditional
+    characters and common punctuation, 0.8 for the next 700, 0.3 for the
+    next 2,500, 0 for other characters, and -1 for U+FFFD (-0.25 between
+    ASCII characters), control and private-use characters. The score is the
+    mean over the first :data:`SCORED_CHARS` (1.0 when nothing counts).
+    """
+    rest = _NEUTRAL.sub("", text)
+    if not rest:
+        return 1.0, 0
+    lone = len(_LONE_FFFD.findall(text)) if "\ufffd" in rest else 0
+    rest = rest[:SCORED_CHARS]
+    size = len(rest)
+    classes = rest.translate(_tables().classes)
+    total = sum(weight * classes.count(name) for name, weight in _CLASSES.items())
+    total += 0.75 * min(lone, classes.count("x"))
+    return total / size, size

@@ -7,6 +7,7 @@ too deep for a tree. Choosing the article is ``extract``'s work.
 """
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import re
 
@@ -27,11 +28,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 #: libxml2 stops nesting at this depth without huge-tree mode.
 MAX_DEPTH = 255
 
-_BULKY = re.compile(
-    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!--.*?-->|<svg\b.*?</svg\s*>"
-    r"|\b(?:src|href)\s*=\s*[\"']data:[^\"']{200,}[\"']",
-    re.I | re.S,
-)
+#: A text node longer than this is cut (libxml2 without huge-tree mode stops
+#: at a text node over 10 MB, and drops the rest of the page).
+MAX_TEXT_NODE_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -46,23 +45,179 @@ def _parser() -> html.HTMLParser:
 
 
 def prepare_markup(markup: str, max_chars: int) -> tuple[str, list[str]]:
-    """Control characters out (libxml2 refuses them) and markup over
+    """Control characters out (libxml2 refuses them), end tags broken by an
+    invalid byte mended, text nodes too long for libxml2 cut, and markup over
     ``max_chars`` trimmed (scripts, styles, comments and inline data first,
-    then the tail), with a warning."""
+    then the tail), each with a warning."""
     warnings: list[str] = []
     if _CONTROL.search(markup):
         markup = _CONTROL.sub("", markup)
-    if len(markup) > max_chars:
-        size = len(markup)
-        markup = _BULKY.sub(" ", markup)
-        if len(markup) > max_chars:
-            markup = markup[:max_chars]
-            warnings.append(
-                f"page is {size:,} characters; only the first {max_chars:,} were read"
-            )
-        else:
+    if "\ufffd" in markup:
+        markup = _mend_end_tags(markup, warnings)
+    size = len(markup)
+    if size > max_chars:
+        markup = strip_bulky(markup)
+        if len(markup) < size:
             warnings.append(f"page is {size:,} characters; scripts, styles and inline data were skipped")
+    if len(markup) > MAX_TEXT_NODE_CHARS:
+        markup = cut_text_nodes(markup, warnings)
+    if len(markup) > max_chars:
+        markup = markup[:max_chars]
+        warnings.append(f"page is {size:,} characters; only the first {max_chars:,} were read")
     return markup, warnings
+
+
+#: Elements whose text runs to their end tag: a broken end tag (one character
+#: of it lost to U+FFFD, an invalid byte) would make them swallow the rest of
+#: the page.
+_RAW_TEXT_NAMES = ("script", "style", "iframe", "textarea", "title", "noscript", "xmp", "noembed", "noframes")
+_BROKEN_END_TAGS = {
+    tag[:k] + "\ufffd" + tag[k + 1 :]: tag
+    for name in _RAW_TEXT_NAMES
+    for tag in (f"</{name}>",)
+    for k in range(len(tag))
+}
+#: The shapes of an end tag with one character lost (looked up in the table).
+_BROKEN_END_TAG = re.compile(
+    r"\ufffd/[a-z]{4,8}>|<\ufffd[a-z]{4,8}>|</(?=[a-z]{0,7}\ufffd)[a-z\ufffd]{4,8}>|</[a-z]{4,8}\ufffd", re.I
+)
+
+
+#: Any end tag whose ``>`` was lost (it would take the next tag with it).
+_BROKEN_CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9]{0,9})\ufffd>?")
+
+
+def _mend_end_tags(markup: str, warnings: list[str]) -> str:
+    """End tags with one character lost to U+FFFD (an invalid byte) read as
+    end tags, with a warning: those of script, style, iframe... (which would
+    swallow the rest of the page), and any whose ``>`` was lost (which would
+    take the next tag with it). The visible text is untouched."""
+    mended: list[str] = []
+
+    def mend(match: re.Match) -> str:
+        tag = _BROKEN_END_TAGS.get(match.group(0).lower())
+        if tag is None:
+            return match.group(0)
+        mended.append(tag)
+        return tag
+
+    markup = _BROKEN_END_TAG.sub(mend, markup)
+
+    def close(match: re.Match) -> str:
+        mended.append(f"</{match.group(1).lower()}>")
+        return f"</{match.group(1)}>"
+
+    markup = _BROKEN_CLOSE.sub(close, markup)
+    if mended:
+        warnings.append(f"{len(mended)} end tag(s) broken by invalid bytes read as {', '.join(sorted(set(mended)))}")
+    return markup
+
+
+_BULKY_OPEN = re.compile(r"<(script|style|svg)\b|<!--|\b(?:src|href)\s*=\s*[\"']data:", re.I)
+#: Inline ``data:`` URIs at least this long are bulky.
+MIN_BULKY_DATA = 200
+
+
+def strip_bulky(markup: str) -> str:
+    """Scripts, styles, comments, SVG and long inline ``data:`` URIs
+    replaced by a space, in one linear pass (an element without its end tag
+    stays; once an end tag is missing it is not looked for again)."""
+    out: list[str] = []
+    pos = done = 0
+    missing: set[str] = set()
+    while True:
+        found = _BULKY_OPEN.search(markup, pos)
+        if found is None:
+            break
+        start, name = found.start(), (found.group(1) or "").lower()
+        end = -1
+        if name and name not in missing:
+            close = _closer(name).search(markup, found.end())
+            end = close.end() if close else -1
+            if close is None:
+                missing.add(name)
+        elif found.group(0) == "<!--" and "--" not in missing:
+            end = markup.find("-->", found.end())
+            end = end + 3 if end >= 0 else -1
+            if end < 0:
+                missing.add("--")
+        elif not name and found.group(0) != "<!--" and '"' not in missing:
+            quote = _QUOTE.search(markup, found.end())
+            if quote is None:
+                missing.add('"')
+            elif quote.start() - found.end() >= MIN_BULKY_DATA:
+                end = quote.end()
+        if end < 0:
+            pos = found.end()
+            continue
+        out.append(markup[done:start])
+        out.append(" ")
+        pos = done = end
+    out.append(markup[done:])
+    return "".join(out)
+
+
+_QUOTE = re.compile("[\"']")
+#: Elements whose content libxml2 reads as one text node, tags and all.
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)\b[^<>]{0,2000}>", re.I)
+_INVISIBLE_RAW_TEXT = frozenset(("script", "style"))
+#: A run of text: anything but a ``<`` that opens a tag, comment or declaration.
+_TEXT_RUN = re.compile(r"(?:[^<]|<(?![A-Za-z/!?]))+")
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+@functools.lru_cache(maxsize=None)
+def _closer(name: str) -> re.Pattern:
+    return re.compile(rf"</{name}\s*>", re.I)
+
+
+def cut_text_nodes(markup: str, warnings: list[str], limit: int = MAX_TEXT_NODE_CHARS) -> str:
+    """Every text node cut to ``limit`` characters (a script or style
+    dropped), so that libxml2 reads the page to its end; one warning for
+    each cut. Linear."""
+    out: list[str] = []
+    done = pos = 0
+    missing: set[str] = set()
+    while True:
+        found = _RAW_TEXT.search(markup, pos)
+        if found is None:
+            break
+        name = found.group(1).lower()
+        close = None if name in missing else _closer(name).search(markup, found.end())
+        if close is None:
+            missing.add(name)
+        stop = close.start() if close else len(markup)
+        pos = close.end() if close else len(markup)
+        size = stop - found.end()
+        if size > limit:
+            keep = 0 if name in _INVISIBLE_RAW_TEXT else limit
+            out.append(markup[done : found.end() + keep])
+            done = stop
+            warnings.append(_cut_warning(name, size, keep))
+    out.append(markup[done:])
+    markup = "".join(out)
+    out, done = [], 0
+    for run in _TEXT_RUN.finditer(markup):
+        start = run.start()
+        if run.end() - start <= limit:
+            continue
+        # A run starts inside the tag that opens it (``p class=x>…``).
+        tag = _TAG_NAME.match(markup, start) if start and markup[start - 1] == "<" else None
+        if tag:
+            start = markup.find(">", start, start + 2000) + 1 or start
+        if run.end() - start > limit:
+            out.append(markup[done : start + limit])
+            done = run.end()
+            warnings.append(_cut_warning(tag.group(0).lower() if tag else "", run.end() - start, limit))
+    out.append(markup[done:])
+    return "".join(out)
+
+
+def _cut_warning(name: str, size: int, keep: int) -> str:
+    where = f" in <{name}>" if name else ""
+    if keep:
+        return f"a text of {size:,} characters{where} was cut to its first {keep:,}"
+    return f"a <{name}> of {size:,} characters was skipped"
 
 
 def parse_html(markup: str):
@@ -176,7 +331,7 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 def flat_text(markup: str) -> str:
     """The text of markup too deep for a tree: tags stripped by pattern,
     block tags as line breaks, HTML character references resolved."""
-    markup = _BULKY.sub(" ", markup)
+    markup = strip_bulky(markup)
     markup = _BLOCK_TAG.sub("\n", markup)
     return "\n".join(text_lines(html_lib.unescape(_ANY_TAG.sub("", markup))))
 

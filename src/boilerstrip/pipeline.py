@@ -3,7 +3,9 @@
 :func:`clean` is the whole of it; each step is its own module and returns a
 new value, so the :class:`Result` keeps every stage for ``--explain``.
 
-1. ``decode``    bytes -> text (BOM, declarations, candidates scored).
+1. ``decode``    bytes -> text (declarations checked against the bytes:
+                 UTF-8, GB18030, Big5-HKSCS, UTF-16 scored by how plausible
+                 each reading is); ``sniff`` tells markup from text.
 2. ``extract``   HTML only: the article's lines chosen from the trafilatura
                  and readability candidates, title and byline in front.
 3. ``lines``     the text as numbered lines.
@@ -159,6 +161,6 @@ def _decoded(page: object, charset: str | None) -> tuple[str, list[str]]:
     if isinstance(page, str):
         return page, []
     if isinstance(page, (bytes, bytearray, memoryview)):
-        text, warnings = decode(bytes(page))
+        text, warnings = decode(bytes(page), charset)
         return text, list(warnings)
     raise TypeError(f"page must be str or bytes, not {type(page).__name__}")

@@ -1,0 +1,78 @@
+"""Markup at libxml2's limits: a text node over 10 MB must not cut the page
+(libxml2 without huge-tree mode stops there and drops the rest), and
+stripping scripts and comments is linear even when they are never closed."""
+import re
+import time
+
+import pytest
+
+from boilerstrip import clean_article
+from boilerstrip.markup import cut_text_nodes, strip_bulky
+from boilerstrip.markup import prepare_markup as _prepare
+from boilerstrip.options import DEFAULT
+
+
+def prepare_markup(markup: str):
+    return _prepare(markup, DEFAULT.max_markup_chars)
+
+ARTICLE = "<h1>大页面的标题在这里</h1>" + "<p>这是一段正文内容，用来测试很大的页面会不会被截断。</p>" * 30
+
+
+def test_a_text_node_over_10_mb_is_cut_and_the_rest_of_the_page_kept():
+    huge = "中" * 3_500_000  # 10.5 MB of UTF-8
+    article = clean_article(f"<html><body><p>{huge}</p>{ARTICLE}</body></html>")
+    assert article.body.endswith("这是一段正文内容，用来测试很大的页面会不会被截断。")
+    assert "a text of 3,500,000 characters in <p> was cut to its first 1,000,000" in article.warnings
+
+
+@pytest.mark.parametrize("tag,warning", [
+    ("script", "a <script> of 3,000 characters was skipped"),
+    ("style", "a <style> of 3,000 characters was skipped"),
+    ("textarea", "a text of 3,000 characters in <textarea> was cut to its first 1,000"),
+    ("div", "a text of 3,000 characters in <div> was cut to its first 1,000"),
+])
+def test_long_text_nodes_are_cut_with_a_warning(tag, warning):
+    warnings = []
+    markup = cut_text_nodes(f'<html><body><{tag} class="x">{"字" * 3_000}</{tag}>{ARTICLE}</body></html>', warnings, limit=1_000)
+    assert warnings == [warning]
+    assert markup.endswith(ARTICLE + "</body></html>")
+    assert max((len(run) for run in re.findall("字+", markup)), default=0) <= 1_000
+
+
+def test_an_unclosed_script_is_cut_to_the_end():
+    markup, warnings = prepare_markup("<html><body><p>正文。</p><script>" + "x" * 1_500_000)
+    assert markup == "<html><body><p>正文。</p><script>" and warnings == ["a <script> of 1,500,000 characters was skipped"]
+
+
+def test_strip_bulky_removes_what_the_old_pattern_did():
+    markup = (
+        '<p>甲</p><script type="x">var a = "<p>";</script><style>p{}</style><!-- 注释 --><svg><g/></svg>'
+        '<img src="data:image/png;base64,' + "A" * 300 + '"><img src="data:image/png;base64,AAAA"><p>乙</p>'
+    )
+    assert strip_bulky(markup) == '<p>甲</p>    <img  ><img src="data:image/png;base64,AAAA"><p>乙</p>'
+    assert strip_bulky("<p>甲</p><script>never closed<p>乙</p>") == "<p>甲</p><script>never closed<p>乙</p>"
+
+
+@pytest.mark.parametrize("unit", ["<script>x", "<style>", "<svg ", "<!--", ' src="data:', "<p>中</p>"])
+def test_strip_bulky_is_linear(unit):
+    def seconds(count: int) -> float:
+        started = time.process_time()
+        strip_bulky(unit * count)
+        return time.process_time() - started
+
+    small, large = seconds(5_000), seconds(50_000)
+    assert large < 30 * max(small, 0.002), (small, large)
+
+
+@pytest.mark.parametrize("broken", ["</scr\ufffdpt>", "\ufffd/script>", "</script\ufffd"])
+def test_an_end_tag_broken_by_an_invalid_byte_still_ends_its_element(broken):
+    markup, warnings = prepare_markup(f"<html><body><script>var a = 1;{broken}{ARTICLE}</body></html>")
+    assert f"<script>var a = 1;</script>{ARTICLE}" in markup
+    assert warnings == ["1 end tag(s) broken by invalid bytes read as </script>"]
+
+
+def test_a_page_with_a_broken_script_end_tag_cleans_like_the_whole_page():
+    page = f"<html><head><title>标题</title></head><body><script>var a = 1;</script>{ARTICLE}</body></html>"
+    data = bytearray(page.encode("gbk"))
+    data[data.index(b"</script>") + 4] = 0xFF
+    assert clean_article(bytes(data)).body == clean_article(page).body != ""
