@@ -31,7 +31,7 @@ from .detectors.feeds import HEADLINE_LIST, RELATED_FEED
 from .detectors.threads import NAME as REPLIES
 from .lines import BLANK, CAPTION, HEADLINE, REMOVED, TEXT, Line, LineFields, Page
 from .metadata.labels import NAME_SEPARATORS
-from .metadata.text_fields import METADATA_CUE, byline, metadata_line, post_line
+from .metadata.text_fields import METADATA_CUE, byline, metadata_line, names_line, post_line
 from .metadata.validators import valid_names
 from .text import cued_lines, ends_sentence, is_prose, mostly_cjk, cjk_count
 from .vocab import FOLLOW_BUTTONS
@@ -344,9 +344,10 @@ def _metadata_cluster_top(lines: list[Line], i: int, first: int) -> int:
 
 
 def _is_metadata(text: str) -> bool:
-    """A metadata line, a byline or a post's attribution (``由X张贴 @ …``):
-    kept near the article for step 6, never taken for its prose."""
-    return metadata_line(text) is not None or byline(text) is not None or post_line(text) is not None
+    """A metadata line, a byline, a post's attribution (``由X张贴 @ …``) or
+    names in brackets (``（袁源）``): kept near the article for step 6,
+    never taken for its prose."""
+    return metadata_line(text) is not None or byline(text) is not None or post_line(text) is not None or names_line(text) is not None
 
 
 def _headline_block_top(lines: Sequence[Line], i: int, most: int) -> int:
@@ -401,7 +402,7 @@ def _clear_header(lines: list[Line], top: int, start: int) -> None:
             continue
         names = _bare_names(text) if i - top <= BARE_NAME_REACH else None
         if names:
-            lines[i] = line.removed("byline")._replace(fields=LineFields("bare", authors=names))
+            lines[i] = line.removed("byline")._replace(fields=LineFields("name", authors=names))
             continue
         if len(text) >= 8 and mostly_cjk(text) and not text.startswith("["):
             continue
@@ -417,7 +418,7 @@ def _bare_names(text: str) -> tuple[str, ...] | None:
     ``赵延东 风笑天``): names that open with a surname, nothing else."""
     if len(text) > 20:
         return None
-    return valid_names(NAME_SEPARATORS.split(text), han_only=True)
+    return valid_names(NAME_SEPARATORS.split(text), han_only=True, split=False)
 
 
 _ACCOUNT = re.compile(r"(?:\[[^\[\]]{0,60}\]\s*)?(?P<name>[^\s\[\]，。,:：|/]{2,12})")

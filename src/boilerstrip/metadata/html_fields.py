@@ -43,6 +43,7 @@ from ..vocab import ACCOUNT_CARD
 from .dates import DATE, parse_date
 from .labels import DATE_LABELS, NAME_SEPARATORS, SOURCE_LABELS
 from .resolve import HTML_RANK, Evidence, names_outlet
+from .validators import valid_names
 from .validators import official_account, outlet_shaped
 from .text_fields import byline, metadata_line, post_line
 
@@ -125,6 +126,7 @@ def html_evidence(root, skeleton: Iterable[str] | None, title: str | None, title
         ("author-element", lambda: _first(_author_names(el) for el in near if _author_slot(el, anchored))),
         ("json-ld", lambda: _first(_ld_authors(item) for item in ld)),
         ("meta", lambda: _shown(_names(metas.get("author") or metas.get("article:author"), exclude=metas.get("og:site_name")), head)),
+        ("bare-name", lambda: _first(_bare_names(line) for line in head[:BARE_NAME_REACH])),
     )
     if authors:
         # An outlet's name is no author (a CMS account named after the source).
@@ -156,6 +158,15 @@ def _outlet_like(line: str, value: str | None) -> str | None:
     if not value:
         return None
     return value if _SOURCE_LABEL.search(line) or outlet_shaped(value) else None
+
+
+#: How many lines under the title a name alone may be the author's.
+BARE_NAME_REACH = 3
+
+
+def _bare_names(line: str) -> tuple[str, ...] | None:
+    """``胡平`` alone under the title: names that open with a surname."""
+    return valid_names(NAME_SEPARATORS.split(line), han_only=True, split=False) if len(line) <= 20 else None
 
 
 def _pick(*sources: tuple[str, Callable[[], object]]) -> tuple[str, object] | None:

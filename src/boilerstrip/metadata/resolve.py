@@ -47,7 +47,7 @@ from .validators import official_account, outlet_shaped, valid_editor, valid_nam
 #: Rank of each kind of text line (lower is more trusted).
 LINE_RANKS = {
     "metadata": 0, "dated": 0, "post": 1, "byline": 1, "account": 2, "name-outlet": 2,
-    "credit": 3, "bare": 3, "dateline": 4,
+    "credit": 3, "bare": 3, "name": 3, "dateline": 4,
 }
 #: Sources that name an outlet without a 来源 label: the value must also
 #: be shaped like an outlet's name (``validators.outlet_shaped``).
@@ -57,7 +57,10 @@ UNLABELLED_SOURCES = frozenset({"line:dated", "line:byline", "line:dateline", "l
 USER_NAME_SOURCES = frozenset({"html:author-element", "html:json-ld", "html:meta", "line:post", "html:post"})
 #: Sources whose names no label or role word marks as names: each must
 #: open with a surname (``validators.valid_person(han_only=True)``).
-UNLABELLED_NAMES = frozenset({"line:dated", "line:name-outlet", "line:bare"})
+UNLABELLED_NAMES = frozenset({"line:dated", "line:name-outlet", "line:bare", "line:name", "html:bare-name"})
+#: Of those, the sources where a run of five or six characters is never
+#: split into two names (nothing but the line's shape says it holds names).
+UNSPLIT_NAMES = frozenset({"line:dated", "line:name", "html:bare-name"})
 #: Rank of the HTML's own sources: after every text line.
 HTML_RANK = 10
 FIELDS = ("source", "date", "editor", "authors")
@@ -113,7 +116,10 @@ def validated(item: Evidence) -> Evidence | None:
         editor = valid_editor(item.value)
         return Evidence(item.field, editor, item.source, item.rank, item.line) if editor else None
     if item.field == "authors":
-        names = valid_names(item.value, user_names=item.source in USER_NAME_SOURCES, han_only=item.source in UNLABELLED_NAMES)
+        names = valid_names(
+            item.value, user_names=item.source in USER_NAME_SOURCES, han_only=item.source in UNLABELLED_NAMES,
+            split=item.source not in UNSPLIT_NAMES,
+        )
         return Evidence(item.field, names, item.source, item.rank, item.line) if names else None
     return item
 

@@ -637,8 +637,7 @@ def find_line_fields(page: Page) -> Page:
         if fields is not None:
             out[i] = line.removed("byline")._replace(fields=_fields("name-outlet", fields))
             continue
-        bare = _BARE_NAMES.fullmatch(_unframed_marks(line.text))
-        names = bare_names(bare["names"]) if bare else None
+        names = names_line(line.text)
         if names:
             out[i] = line.removed("byline")._replace(fields=_fields("bare", {"authors": names}))
             continue
@@ -658,6 +657,15 @@ def find_line_fields(page: Page) -> Page:
 
 # A bracketed lead (``〔記者X／台北報導〕…``) or a bracket of names opens with one.
 _OPENING_BRACKETS = frozenset("(（〔【[│|□■")
+
+
+@functools.lru_cache(maxsize=16_384)
+def names_line(text: str) -> tuple[str, ...] | None:
+    """The names of a line that is only names in brackets (``（袁源）``,
+    ``│ （袁源） │`` in a table's borders), else None."""
+    bare = _BARE_NAMES.fullmatch(_unframed_marks(text))
+    names = bare_names(bare["names"]) if bare else None
+    return tuple(names) if names else None
 
 
 def _unframed_marks(text: str) -> str:

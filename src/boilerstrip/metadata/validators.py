@@ -156,17 +156,19 @@ def valid_person(name: str, *, user_names: bool = False, han_only: bool = False)
     return _LATIN_NAME.fullmatch(name) is not None or user_names and _USER_NAME.fullmatch(name) is not None
 
 
-def valid_names(names, *, user_names: bool = False, han_only: bool = False) -> tuple[str, ...] | None:
+def valid_names(names, *, user_names: bool = False, han_only: bool = False, split: bool = True) -> tuple[str, ...] | None:
     """The names of a byline when every one is a person's name (buttons
     that leaked into the slot, ``我来说两句``, are left out; two names a
     text dump printed without a space are split, ``杨帆卢志民``); None when
-    any other does not look like a name: then the slot held something else."""
+    any other does not look like a name: then the slot held something else.
+    ``split=False`` where nothing says the run is names (``中国民权运动`` is
+    a menu item, not two names)."""
     kept: list[str] = []
     for name in names:
         name = name.strip()
         if name in PAGE_CONTROLS or CONTROL_OPENING.match(name):
             continue
-        parts = [name] if valid_person(name, user_names=user_names, han_only=han_only) else split_glued_names(name)
+        parts = [name] if valid_person(name, user_names=user_names, han_only=han_only) else split_glued_names(name) if split else []
         if not parts:
             return None
         kept.extend(part for part in parts if part not in kept)
