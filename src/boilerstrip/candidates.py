@@ -115,7 +115,7 @@ def candidates(markup: str, root, skeleton: list[str], lead: int | None, threade
     """
     readability = _locate(skeleton, _readability_lines(markup))
     if lead is not None and lead in readability and not threaded and _chinese(skeleton):
-        return {"trafilatura": set(), "readability": readability}
+        return {"readability": readability}  # trafilatura not run
     return {"trafilatura": _locate(skeleton, _trafilatura_lines(root)), "readability": readability}
 
 

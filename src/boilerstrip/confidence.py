@@ -112,7 +112,8 @@ def assess(article: Article, lines: Sequence[Line], page_lines: Sequence[Line], 
             sign(0.45 if extraction.method != "flat" else 0.6, "no content candidate found the article; it was searched among the page's lines")
         elif extraction.method == "script-slides":
             sign(0.8, "the text is a gallery's slides, read from a script")
-        elif extraction.method != "consensus":
+        elif extraction.method != "consensus" and len(extraction.taken) > 1:
+            # (With one candidate run, it held the lead under the title.)
             agreement = _agreement(extraction)
             other = [lines for name, lines in extraction.taken.items() if lines and name != extraction.method]
             sign(0.75 if other and agreement is not None and agreement < 0.1 else 0.9, "one content candidate alone found the article")
