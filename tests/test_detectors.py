@@ -134,3 +134,30 @@ def test_form_fields_go():
 )
 def test_tool_rows_and_account_menus(line, detector):
     assert roles(f"{PROSE}\n{line}\n{PROSE}")[1] == ("removed", detector)
+
+
+@pytest.mark.parametrize(
+    "line, detector",
+    [
+        ("相關閱讀", "related_feed"),
+        ("延伸閱讀：", "related_feed"),
+        ("熱門新聞", "related_feed"),
+        ("分享到：", "share_buttons"),
+        ("列印", "share_buttons"),
+        ("點擊查看更多", "read_more"),
+        ("版權所有 © 2024 聯合報系", "copyright_notice"),
+        ("發表評論", "comments"),
+        ("圖片來源：中央社", "photo_caption"),
+    ],
+)
+def test_traditional_script_chrome(line, detector):
+    """Every vocabulary is read in both scripts (Taiwan and Hong Kong forms
+    generated from the simplified phrases: data/traditional.txt)."""
+    assert roles(f"{PROSE}\n{line}\n{PROSE}")[1][1] == detector
+
+
+def test_the_traditional_table_holds_every_vocabulary_phrase():
+    from boilerstrip.vocab import _TRADITIONAL, REGISTERED
+
+    missing = [phrase for phrase in REGISTERED if phrase not in _TRADITIONAL]
+    assert not missing, f"run scripts/make_traditional.py: {missing[:5]}"

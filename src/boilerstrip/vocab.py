@@ -28,3 +28,45 @@ PAGE_CONTROLS = frozenset(
 CONTROL_OPENING = re.compile(
     r"(?:返回|查看|点击|點擊|进入|進入|登录|登錄|注册|註冊|下载|下載|分享|收藏|打印|关闭|關閉|更多|发表|發表|我来|我來|我要|加入|订阅|訂閱|关注|關注)"
 )
+
+
+# ---------------------------------------------------------------- both scripts
+#
+# Every built-in vocabulary is written once, in simplified characters, and
+# read in both scripts: ``both_scripts`` adds each phrase's Taiwan and Hong
+# Kong forms (``相关阅读`` -> ``相關閱讀``; ``视频`` -> ``影片``; ``打印`` ->
+# ``列印``) from ``data/traditional.txt``, which scripts/make_traditional.py
+# generates with OpenCC from the phrases registered here (a test checks that
+# the table holds every one of them).
+
+#: Every phrase and pattern given to :func:`both_scripts` or
+#: :func:`pattern_both_scripts`, in order (read by the generator).
+REGISTERED: dict[str, None] = {}
+
+
+def _table() -> dict[str, tuple[str, ...]]:
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data", "traditional.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+_TRADITIONAL = _table()
+
+
+def both_scripts(*phrases: str) -> tuple[str, ...]:
+    """``phrases`` and their traditional forms (Taiwan, Hong Kong)."""
+    out = list(phrases)
+    for phrase in phrases:
+        REGISTERED[phrase] = None
+        out.extend(form for form in _TRADITIONAL.get(phrase, ()) if form not in out)
+    return tuple(out)
+
+
+def pattern_both_scripts(pattern: str) -> str:
+    """A regular expression that also matches its traditional forms (the
+    pattern's Chinese characters converted; its syntax is ASCII)."""
+    REGISTERED[pattern] = None
+    forms = [form for form in _TRADITIONAL.get(pattern, ()) if form != pattern]
+    return pattern if not forms else "(?:" + "|".join((pattern, *forms)) + ")"

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from ..lines import CAPTION
+from ..vocab import both_scripts, pattern_both_scripts
 from .base import LineDetector, words
 
-CAPTION_OPENINGS = words(
+CAPTION_OPENINGS = words(*both_scripts(
     "图片由", "图片来源", "圖片來源", "图片来自", "图源", "图/", "图／", "图：", "图:", "圖：", "圖:",
     "图为", "圖為", "资料图", "资料图片", "資料圖", "配图", "网络配图", "图文无关", "视频截图", "截图",
     "▲", "△", "↑", "上图", "下图", "左图", "右图", "组图", "题图", "摄影：", "摄影:",
-)
+))
 
 
 class PhotoCaptionDetector(LineDetector):
@@ -24,7 +25,7 @@ class PhotoCaptionDetector(LineDetector):
     pattern = CAPTION_OPENINGS + r".{0,250}"
     # 摄 / 供图 / 记者 X 图 somewhere, or a closing bracket at the end.
     cue = r"摄|攝|供图|供圖|截图|截圖|记者|通讯员|\)$|）$"
-    contains = (
+    contains = pattern_both_scripts(
         r".{0,220}?[^\s拍航实摄攝]\s?(?:摄|攝|摄影|攝影)(?:\s*[\\/／|]\s*\S{1,10})?\s*[)）]?"
         r"|.{0,200}?(?:^|[。！？\s])[(（]?(?:记者|通讯员|图|圖)?\s*[^\s。，,]{1,12}\s*(?:供图|供圖|截图|截圖)[)）]?"
         r"|.{0,200}?(?:记者|摄影|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、，]\s*[\u4e00-\u9fff]{2,4})*\s*[/／]?\s*(?:图|圖)"

@@ -1,11 +1,12 @@
 """Comment sections: their headings, counters, input boxes and login prompts."""
 from __future__ import annotations
 
+from ..vocab import pattern_both_scripts
 from .base import BULLET, LineDetector
 
 #: Headings of a comment box (also widget labels when alone on a line).
-COMMENT_HEADINGS = ("热门评论", "最新评论", "网友评论", "我要评论", "发表评论", "评论", "跟帖", "热门跟帖", "文章评论")
-COMMENT_MARKS = (
+COMMENT_HEADING_WORDS = ("热门评论", "最新评论", "网友评论", "我要评论", "发表评论", "评论", "跟帖", "热门跟帖", "文章评论")
+COMMENT_MARKS = pattern_both_scripts(
     r"\d+\s*条评论|\d+\s*人参与|网友评论|评论\s*[（(]\s*\d+\s*[)）]|最热评论|最新评论|热门评论|精彩评论|全部评论"
     r"|发表评论|我要评论|写评论|写跟帖|我要跟帖|热门跟帖|跟帖评论|查看(?:全部|更多|剩下\s*\d+\s*条)评论|还可输入\s*\d+\s*字"
     r"|已输入\s*\d+\s*字|用户自律公约|文明上网|理性发言|评论区|登录后(?:参与)?评论|暂无评论|正文已结束"
@@ -24,5 +25,5 @@ class CommentsDetector(LineDetector):
     name = "comments"
     max_length = 60
     # Every comment mark holds one of these words.
-    cue = r"评论|人参与|跟帖|跟贴|输入|用户自律公约|文明上网|理性发言|正文已结束|回复|回覆|发表观点"
+    cue = r"评论|評論|人参与|人參與|跟帖|跟贴|跟貼|输入|輸入|用户自律公约|用戶自律公約|文明上网|文明上網|理性发言|理性發言|正文已结束|正文已結束|回复|回覆|發表觀點|发表观点|留言"
     contains = BULLET + r".{0,24}?(?:" + COMMENT_MARKS + r").{0,30}"

@@ -6,17 +6,19 @@ from typing import Sequence
 
 from ..lines import TEXT, Line
 from ..text import ends_sentence, is_prose
+from ..vocab import both_scripts
 from .base import BULLET, cue_words, cued_lines, next_text, prev_nonblank, prev_text, words
 from .widgets import WidgetLabelDetector
 
 RELATED_FEED, TEASER, HEADLINE_LIST = "related_feed", "teaser", "headline_list"
 
-FEED_HEADING_WORDS = (
+FEED_HEADING_WORDS = both_scripts(
     "相关阅读", "推荐阅读", "延伸阅读", "扩展阅读", "相关新闻", "相关文章", "相关报道", "相关推荐", "相关链接",
     "相关稿件", "相关内容", "热门推荐", "热点推荐", "精彩推荐", "猜你喜欢", "为您推荐", "为你推荐", "今日推荐",
     "编辑推荐", "热门文章", "热门新闻", "热点新闻", "热点阅读", "最新文章", "最新新闻", "最新资讯", "更多新闻",
     "更多阅读", "你可能会喜欢", "您可能会喜欢", "猜您喜欢", "作者最新文章", "小编最近文章", "相关专题", "大家都在看", "看了本文的人还看了", "你可能感兴趣", "您可能感兴趣", "可能感兴趣", "往期回顾",
     "热门阅读", "新闻推荐", "阅读推荐", "相关閱讀", "推薦閱讀", "相關新聞", "相關閱讀", "延伸閱讀", "熱門推薦",
+    "推荐新闻", "你可能也喜欢", "您可能也喜欢", "即时新闻", "最新消息", "热门话题",
 )
 
 

@@ -1,6 +1,7 @@
 """Navigation: breadcrumbs, 正在阅读 echoes, read-more buttons, separators."""
 from __future__ import annotations
 
+from ..vocab import both_scripts, pattern_both_scripts
 from .base import BULLET, LineDetector, words
 
 
@@ -31,15 +32,16 @@ class ReadingEchoDetector(LineDetector):
 
     name = "reading_echo"
     max_length = 150
-    pattern = r"(?:正在阅读|您正在阅读|当前阅读|正在浏览|当前位置|您的位置|您当前的位置|您现在的位置)\s*[：:].{0,140}"
+    pattern = pattern_both_scripts(r"(?:正在阅读|您正在阅读|当前阅读|正在浏览|当前位置|您的位置|您当前的位置|您现在的位置)") + r"\s*[：:].{0,140}"
 
 
-READ_MORE = words(
+READ_MORE = words(*both_scripts(
     "阅读剩余全文", "展开剩余全文", "展开全文", "阅读全文", "查看全文", "点击查看全文", "点击阅读全文",
     "加载更多", "点击加载更多", "查看更多", "点击查看更多", "更多精彩", "继续阅读", "剩余全文", "展开阅读全文",
     "打开APP阅读全文", "打开APP", "APP内阅读", "下载APP", "展开", "收起", "更多", "点击查看高清原图",
     "查看高清原图", "点击查看大图", "查看原图", "查看大图", "点击图片查看下一张", "扫码阅读全文", "举报文章问题",
-)
+    "看更多", "点我看更多", "看更多新闻", "阅读更多",
+))
 
 
 class ReadMoreDetector(LineDetector):

@@ -1,21 +1,22 @@
 """Share prompts and share-button rows."""
 from __future__ import annotations
 
+from ..vocab import both_scripts
 from .base import BULLET, LineDetector, words
 
-SHARE_TARGETS = words(
+SHARE_TARGETS = words(*both_scripts(
     "微信好友", "朋友圈", "微信朋友圈", "微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ好友", "QQ",
     "易信", "豆瓣", "人人网", "百度贴吧", "Facebook", "Twitter", "LinkedIn", "WhatsApp", "Line", "Telegram",
     "复制链接", "复制网址", "二维码",
-)
-SHARE_PROMPTS = words(
+))
+SHARE_PROMPTS = words(*both_scripts(
     "点击右上角微信好友", "点击右上角", "请使用浏览器分享功能进行分享", "分享至好友和朋友圈", "分享到朋友圈",
     "用微信扫码二维码", "用微信扫描二维码", "微信扫一扫", "扫一扫", "扫码", "扫描二维码", "Scan me!",
     "分享到", "分享至", "分享给", "分享", "一键分享", "转发", "收藏", "打印", "关闭", "关闭窗口",
     "打印本页", "关闭本页", "返回顶部", "回到顶部", "纠错", "我要纠错", "【纠错】", "举报", "缩小字体", "放大字体",
     "腾讯QQ", "我要反馈", "收藏本文", "不感兴趣", "已收藏", "加入收藏", "发送给朋友", "推荐给朋友", "打印本文",
-    "打印此文", "返回页首", "关闭此页",
-)
+    "打印此文", "返回页首", "关闭此页", "加入好友", "加入粉丝团", "按赞加入粉丝团", "追踪我们",
+))
 # A portal's app opening its tool row (``新浪财经APP 缩小字体放大字体收藏微博微信分享``);
 # alone on a line an app name is left to the other detectors.
 APP_NAME = r"[\u4e00-\u9fff]{2,6}(?:APP|App)"

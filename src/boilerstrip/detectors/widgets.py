@@ -5,14 +5,15 @@ import re
 from typing import Sequence
 
 from ..lines import TEXT, Line
+from ..vocab import both_scripts
 from .base import BULLET, LineDetector, cue_words, cued_lines, next_text, words
-from .comments import COMMENT_HEADINGS
+from .comments import COMMENT_HEADING_WORDS
 
-WIDGET_OPENING_WORDS = (
+WIDGET_OPENING_WORDS = both_scripts(
     "您此时的心情", "你此时的心情", "此时的心情", "看完此文你的心情", "读完这篇文章后，您心情如何", "新闻表情排行",
     "我要表态", "心情指数", "表态", "你的心情", "您的心情", "文章有用吗", "这篇文章对你有用吗",
 )
-MOOD_WORDS = (
+MOOD_WORDS = both_scripts(
     "开心", "难过", "点赞", "飘过", "愤怒", "感动", "同情", "搞笑", "无聊", "震惊", "惊讶", "高兴", "伤心", "支持",
     "反对", "鄙视", "路过", "雷人", "给力", "囧", "喜欢", "期待", "担忧", "气愤", "可怕", "难受", "好文", "有用",
     "没用", "赞", "踩", "顶", "欠揍", "加油", "流泪", "惊呆", "搞怪", "无奈",
@@ -74,13 +75,13 @@ def _mood_run_starts(lines: Sequence[Line], i: int) -> bool:
     return count >= 3
 
 
-WIDGET_LABELS = words(
+WIDGET_LABELS = words(*both_scripts(
     "视觉焦点", "独家策划", "光明云投", "图片新闻", "图片推荐", "热点专题", "专题推荐", "排行榜", "点击排行",
     "热门排行", "新闻排行", "24小时排行", "24小时热文", "今日热点", "热门视频", "精彩视频", "精彩图片", "热门图片",
-    *COMMENT_HEADINGS, "推荐",
+    *COMMENT_HEADING_WORDS, "推荐",
     "热点", "热门", "视频", "图片", "专题", "直播", "热搜", "热榜", "要闻", "滚动", "快讯", "关注我们",
     "下载客户端", "客户端下载", "APP下载", "手机看", "手机版", "返回首页", "网站地图", "联系我们", "关于我们",
-)
+))
 
 
 class WidgetLabelDetector(LineDetector):
