@@ -7,6 +7,8 @@ import pytest
 from boilerstrip import Options, clean_article
 from boilerstrip.markup import element_text, html_to_text, parse_html
 
+from .conftest import FIXTURES
+
 
 def test_hundred_thousand_nested_divs():
     page = "<html><body>" + "<div>" * 100_000 + "深处的文字。" + "</div>" * 100_000 + "<p>正文在这里。</p></body></html>"
@@ -93,3 +95,23 @@ def test_readability_without_link_rewriting_gives_the_same_summary():
 
 def text_of(fragment: str) -> str:
     return element_text(parse_html("<html><body>" + fragment + "</body></html>"))
+
+
+def test_a_huge_text_is_cleaned_a_block_at_a_time():
+    """Past ``Options.block_chars`` a text is cleaned in blocks that end at a
+    blank line: memory stays bounded, line numbers count the whole input,
+    and nothing is lost."""
+    from boilerstrip import clean_articles
+
+    from .conservation import assert_conserved
+
+    page = (FIXTURES / "pages" / "163_1" / "w3m.txt").read_text(encoding="utf-8")
+    text = "\n\n".join([page] * 6)
+    options = Options(block_chars=len(page) * 2)
+    articles = clean_articles(text, options=options)
+    assert_conserved(text, articles)
+    assert len(articles) >= 2 and any("cleaned in" in w for w in articles[0].warnings)
+    lines = text.splitlines()
+    for article in articles:
+        for piece in article.removed:
+            assert piece.text.split()[0] in lines[piece.line - 1]

@@ -76,3 +76,16 @@ def test_a_page_with_a_broken_script_end_tag_cleans_like_the_whole_page():
     data = bytearray(page.encode("gbk"))
     data[data.index(b"</script>") + 4] = 0xFF
     assert clean_article(bytes(data)).body == clean_article(page).body != ""
+
+
+def test_an_element_with_thousands_of_attributes_keeps_a_few():
+    """libxml2 checks each attribute against the earlier ones (quadratic)."""
+    attributes = " ".join(f'data-a{k}="{k}"' for k in range(20_000))
+    article = clean_article(f"<html><body><div {attributes}>x</div>{ARTICLE}</body></html>")
+    assert article.body.endswith("这是一段正文内容，用来测试很大的页面会不会被截断。")
+    assert "19,744 attributes of an element were dropped (too many or too long to parse)" in article.warnings
+
+
+def test_an_attribute_over_libxml2s_limit_is_dropped_not_the_page():
+    article = clean_article(f'<html><body><div data-x="{"A" * 11_000_000}">x</div>{ARTICLE}</body></html>')
+    assert article.body.endswith("这是一段正文内容，用来测试很大的页面会不会被截断。")

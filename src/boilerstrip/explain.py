@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from .article import Removal
 from .lines import Line
 from .metadata.resolve import line_evidence
+from .options import DEFAULT
 from .pipeline import Result, clean
 
 _RED, _YELLOW, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[0m"
@@ -25,7 +27,7 @@ _RED, _YELLOW, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[0m"
 
 def explain(page: str | bytes, *, colour: bool = False, options=None, url: str | None = None) -> str:
     """The report for ``page``; removed text is red when ``colour``, else in ``⟦…⟧``."""
-    result = clean(page, options, url=url)
+    result = clean(page, replace(options or DEFAULT, keep_stages=True), url=url)
     by_line: dict[int, list[Removal]] = defaultdict(list)
     for article in result.articles:
         for piece in article.removed:

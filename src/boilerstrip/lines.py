@@ -113,10 +113,10 @@ class Page:
 _new = tuple.__new__
 
 
-def split_lines(text: str, warnings=()) -> Page:
-    """Split text into numbered lines; blank lines become ``BLANK``."""
+def split_lines(text: str, warnings=(), first: int = 1) -> Page:
+    """Split text into lines numbered from ``first``; blank lines become ``BLANK``."""
     folded = [" ".join(raw.split()) for raw in text.splitlines()]
     return Page(
-        tuple([_new(Line, (number, line, TEXT if line else BLANK, None, (), False, None)) for number, line in enumerate(folded, 1)]),
+        tuple([_new(Line, (number, line, TEXT if line else BLANK, None, (), False, None)) for number, line in enumerate(folded, first)]),
         tuple(warnings),
     )

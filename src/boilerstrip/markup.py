@@ -54,6 +54,7 @@ def prepare_markup(markup: str, max_chars: int) -> tuple[str, list[str]]:
         markup = _CONTROL.sub("", markup)
     if "\ufffd" in markup:
         markup = _mend_end_tags(markup, warnings)
+    markup = trim_attributes(markup, warnings)
     size = len(markup)
     if size > max_chars:
         markup = strip_bulky(markup)
@@ -65,6 +66,39 @@ def prepare_markup(markup: str, max_chars: int) -> tuple[str, list[str]]:
         markup = markup[:max_chars]
         warnings.append(f"page is {size:,} characters; only the first {max_chars:,} were read")
     return markup, warnings
+
+
+#: Most attributes an element keeps: libxml2 checks each new attribute
+#: against all the earlier ones, so thousands on one element cost
+#: quadratic time (and no page shows them).
+MAX_ATTRIBUTES = 256
+#: Longest attribute an element keeps (an inline data URI, a hostile value).
+MAX_ATTRIBUTE_CHARS = 100_000
+#: A start tag this long may hold more than MAX_ATTRIBUTES attributes.
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,30})([^<>]{4000,})")
+_ATTRIBUTE = re.compile(r"""\s*[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
+
+def trim_attributes(markup: str, warnings: list[str], most: int = MAX_ATTRIBUTES) -> str:
+    """Start tags keep their first ``most`` attributes (closed or not) and
+    none longer than :data:`MAX_ATTRIBUTE_CHARS` (libxml2 stops at a value
+    over 10 MB), with a warning. Linear: only tags over 4,000
+    characters are looked at, each once."""
+    trimmed = []
+
+    def trim(match: re.Match) -> str:
+        attributes = _ATTRIBUTE.findall(match.group(2))
+        kept = [a for a in attributes[:most] if len(a) <= MAX_ATTRIBUTE_CHARS]
+        if len(kept) == len(attributes):
+            return match.group(0)
+        trimmed.append(len(attributes) - len(kept))
+        return f"<{match.group(1)}{''.join(kept)}"
+
+    if len(markup) > 4000:
+        markup = _LONG_TAG.sub(trim, markup)
+    for count in trimmed:
+        warnings.append(f"{count:,} attributes of an element were dropped (too many or too long to parse)")
+    return markup
 
 
 #: Elements whose text runs to their end tag: a broken end tag (one character

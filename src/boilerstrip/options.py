@@ -43,6 +43,14 @@ class Options:
     #: Return image captions in ``Article.captions``. Off: captions are
     #: removed pieces of the ``photo_caption`` detector instead.
     keep_captions: bool = True
+    #: Keep the page after every step in ``Result.stages`` (``--explain``
+    #: does). Off, a step's page is dropped once the next step has run.
+    keep_stages: bool = False
+
+    #: A text longer than this (characters) is cleaned a block at a time,
+    #: each ending at a blank line: memory stays bounded however long the
+    #: input (a dump of many pages); an article never spans two blocks.
+    block_chars: int = 2_000_000
 
     # ------------------------------------------------------------ 2. extract (HTML)
     #: Markup longer than this (characters) is trimmed before parsing.

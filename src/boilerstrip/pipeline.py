@@ -61,14 +61,16 @@ class Result:
     is_html: bool = False
     #: Step 2's record (HTML only): the skeleton, each candidate's lines.
     extraction: Extraction | None = field(default=None, repr=False)
-    #: ``(step, page)`` after each line step, from ``lines`` to ``metadata``.
+    #: ``(step, page)`` after each line step, from ``lines`` to ``metadata``
+    #: (with ``Options(keep_stages=True)``, as ``--explain`` asks; else empty).
     stages: tuple[tuple[str, Page], ...] = field(default=(), repr=False)
     #: The page's warnings and HTML evidence the articles drew on.
     facts: PageFacts = field(default_factory=PageFacts, repr=False)
 
     @property
     def text(self) -> str:
-        """The text whose lines ``Removal.line`` counts (steps 1 and 2)."""
+        """The text whose lines ``Removal.line`` counts (steps 1 and 2; kept
+        with the stages)."""
         return "\n".join(line.text for line in self.stages[0][1].lines) if self.stages else ""
 
 
@@ -84,22 +86,64 @@ def clean(page: str | bytes, options: Options | None = None, *, url: str | None 
         text, warnings = extraction.text, warnings + list(extraction.warnings)
     if not text.strip():
         return Result((), tuple(warnings) or (EMPTY_INPUT,), is_html, extraction)
-    detectors = compiled(options.rules)
     site = url or (extraction.url if extraction else None)
-    stages = [("lines", split_lines(text, warnings))]                        # 3
-    stages.append(("detectors", detect_chrome(stages[-1][1], options.rules, site)))  # 4
+    blocks = list(_blocks(text, options.block_chars))
+    if len(blocks) > 1:
+        warnings.append(f"the text is {len(text):,} characters; it was cleaned in {len(blocks)} blocks of about {options.block_chars:,}")
+    articles: list[Article] = []
+    stages: tuple[tuple[str, Page], ...] = ()
+    facts = PageFacts()
+    first = 1
+    for k, block in enumerate(blocks):
+        found, stages, block_facts = _clean_lines(block, warnings if k == 0 else (), options, extraction, site, first, is_html)
+        articles.extend(found)
+        facts = block_facts if k == 0 else facts
+        first += len(block.splitlines())
+    return Result(tuple(articles), tuple(warnings), is_html, extraction, stages, facts)
+
+
+def _clean_lines(
+    text: str, warnings, options: Options, extraction: Extraction | None, site: str | None, first: int, is_html: bool
+) -> tuple[tuple[Article, ...], tuple[tuple[str, Page], ...], PageFacts]:
+    """Steps 3 to 9 on ``text`` (its lines numbered from ``first``): the
+    articles, the stages kept (``Options.keep_stages``) and the page's facts."""
+    detectors = compiled(options.rules)
+    stages: list[tuple[str, Page]] = []
+    keep = stages.append if options.keep_stages else (lambda stage: None)
+    page = split_lines(text, warnings, first)                                   # 3
+    keep(("lines", page))
+    page = detect_chrome(page, options.rules, site)                             # 4
+    keep(("detectors", page))
     if options.find_region and not (extraction and extraction.found_article):
-        stages.append(("region", find_article(stages[-1][1], options, detectors.feed_headings)))  # 4b
+        page = find_article(page, options, detectors.feed_headings)             # 4b
+        keep(("region", page))
     elif options.find_region:
-        stages.append(("region", cut_comments(stages[-1][1], options)))         # 4b
-    stages.append(("repairs", repair(stages[-1][1], options.rules, is_html=is_html)))  # 5
-    stages.append(("metadata", find_line_fields(stages[-1][1])))            # 6
-    final = stages[-1][1]
-    facts = _page_facts(final.warnings, extraction, options)
-    segments = split_articles(final, options.article_min)                    # 7
-    articles = tuple(build_article(lines, facts, options, lead_article=k == 0) for k, lines in enumerate(segments))  # 8
-    articles = rate(articles, segments, final.lines, extraction)             # 9
-    return Result(articles, tuple(warnings), is_html, extraction, tuple(stages), facts)
+        page = cut_comments(page, options)                                      # 4b
+        keep(("region", page))
+    page = repair(page, options.rules, is_html=is_html)                         # 5
+    keep(("repairs", page))
+    page = find_line_fields(page)                                               # 6
+    keep(("metadata", page))
+    facts = _page_facts(page.warnings, extraction if first == 1 else None, options)
+    segments = split_articles(page, options.article_min)                        # 7
+    articles = tuple(build_article(lines, facts, options, lead_article=k == 0 and first == 1) for k, lines in enumerate(segments))  # 8
+    articles = rate(articles, segments, page.lines, extraction)                 # 9
+    return articles, tuple(stages), facts
+
+
+def _blocks(text: str, size: int):
+    """``text`` in pieces of about ``size`` characters, each ending at a
+    blank line (else at a line end), so a huge text is cleaned a block at a
+    time in bounded memory; one piece for any text under 1.5 ``size``."""
+    start = 0
+    while len(text) - start > size * 3 // 2:
+        cut = text.find("\n\n", start + size, start + 2 * size)
+        cut = cut + 2 if cut >= 0 else text.find("\n", start + size) + 1
+        if cut <= start:
+            break
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 def clean_articles(
