@@ -124,10 +124,28 @@ def _literals(phrases: tuple[str, ...]) -> str:
 
 
 def words(*phrases: str) -> str:
-    """An alternation of literal phrases, longest first."""
+    """A pattern matching any of the literal phrases, longest first, as a
+    trie (``分享(?:到|给|至)?``): at each character one branch at most goes
+    on, where a flat alternation would try every phrase in turn."""
     if not phrases:
         raise ValueError("an empty phrase group matches nothing")
-    return "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase ends here: what follows is optional, longest first
+        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else body + "?"
+    return body
 
 
 def cue_words(*phrases: str) -> str:
