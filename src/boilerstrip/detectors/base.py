@@ -75,21 +75,44 @@ class LineScanner:
         self.by_name = {d.name: d for d in detectors}
         self.detectors = tuple(detectors)
         contains = {d.name: _holding(d, extra.get(d.name, ())) for d in detectors}
-        cues = [d.cue for d in detectors if d.cue] + [_literals(extra[d.name]) for d in detectors if extra.get(d.name)]
-        full = "|".join(f"(?P<{d.name}>{'|'.join(p for p in (d.pattern, contains[d.name]) if p)})" for d in detectors)
-        fast = "|".join(f"(?P<{d.name}>{d.pattern})" for d in detectors if d.pattern)
-        #: Every alternative of every detector (for lines with a cue).
-        self.regex = re.compile(full or "(?!)", re.IGNORECASE)
+        self._contains = contains
+        cue_of = {d.name: "|".join(c for c in (d.cue, _literals(extra.get(d.name, ()))) if c) for d in detectors}
+        cue_of = {name: cue for name, cue in cue_of.items() if cue}
+        #: Every alternative of every detector (``scan`` uses a cheaper one).
+        self.regex = self._expression(frozenset(cue_of))
         #: The ``pattern`` s only (for lines without a cue).
-        self.fast = re.compile(fast or "(?!)", re.IGNORECASE)
+        self.fast = self._expression(frozenset())
         # Joined bare (not each in a group): the engine then sees one
         # alternation of literals and skips ahead to their first characters.
-        self.cues = re.compile("|".join(cues) or "(?!)", re.MULTILINE)
+        self.cues = re.compile("|".join(cue_of.values()) or "(?!)", re.MULTILINE)
+        #: Each detector's own cue, to tell which ``contains`` a cued line needs.
+        self.cue_of = tuple((name, re.compile(cue, re.MULTILINE).search) for name, cue in cue_of.items())
+        self._by_cues: dict[frozenset[str], re.Pattern] = {frozenset(): self.fast, frozenset(cue_of): self.regex}
         self.max_length = max((d.max_length for d in detectors), default=0)
+
+    def _expression(self, cued: frozenset[str]) -> re.Pattern:
+        """Every detector's ``pattern``, and the ``contains`` of those in
+        ``cued``, in detector order (the first that matches wins)."""
+        groups = []
+        for d in self.detectors:
+            alternatives = [p for p in (d.pattern, self._contains[d.name] if d.name in cued else "") if p]
+            if alternatives:
+                groups.append(f"(?P<{d.name}>{'|'.join(alternatives)})")
+        return re.compile("|".join(groups) or "(?!)", re.IGNORECASE)
+
+    def _for_line(self, text: str) -> re.Pattern:
+        """The expression for a cued line: the ``contains`` of only the
+        detectors whose own cue is in it (a ``contains`` cannot match a line
+        without its cue), compiled once per combination."""
+        key = frozenset(name for name, search in self.cue_of if search(text))
+        expression = self._by_cues.get(key)
+        if expression is None:
+            expression = self._by_cues[key] = self._expression(key)
+        return expression
 
     def scan(self, lines: Sequence[Line]) -> list[Line]:
         """The lines, each line a detector takes given its role."""
-        full, fast = self.regex.fullmatch, self.fast.fullmatch
+        fast = self.fast.fullmatch
         by_name = self.by_name
         max_length = self.max_length
         cued = cued_lines(lines, self.cues)
@@ -98,7 +121,7 @@ class LineScanner:
             text = line.text
             if line.role != TEXT or len(text) > max_length:
                 continue
-            match = full(text) if i in cued else fast(text)
+            match = self._for_line(text).fullmatch(text) if i in cued else fast(text)
             if match is None:
                 continue
             detector = by_name[match.lastgroup]
