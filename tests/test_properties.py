@@ -101,6 +101,9 @@ DETECTOR_PIECES = [
 ]
 
 
+FULL = compiled(RuleSet.default()).scanner.full_expression()
+
+
 @given(st.lists(st.lists(st.sampled_from(DETECTOR_PIECES), min_size=1, max_size=5).map("".join), max_size=40))
 @settings(max_examples=200)
 def test_the_cued_scan_equals_one_full_match_per_line(lines):
@@ -111,7 +114,7 @@ def test_the_cued_scan_equals_one_full_match_per_line(lines):
     page = split_lines("\n".join(lines))
     expected = []
     for line in page.lines:
-        match = scanner.regex.fullmatch(line.text) if line.role == TEXT and len(line.text) <= scanner.max_length else None
+        match = FULL.fullmatch(line.text) if line.role == TEXT and len(line.text) <= scanner.max_length else None
         detector = match and scanner.by_name[match.lastgroup]
         expected.append(detector.name if detector and len(line.text) <= detector.max_length else None)
     assert [line.detector for line in scanner.scan(page.lines)] == expected

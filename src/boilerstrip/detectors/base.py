@@ -3,18 +3,20 @@
 A *line detector* recognises a whole line by itself (a share prompt, a
 breadcrumb, a copyright notice). It is a class with a ``name``, a ``pattern``
 that must match the whole line, and a ``role`` (``REMOVED`` for chrome,
-``CAPTION`` for captions). All line detectors are compiled into one regular
-expression with a named group each, so every line is scanned once however
-many detectors there are; ``match.lastgroup`` names the detector.
+``CAPTION`` for captions). The ``pattern`` s of all line detectors are
+compiled into one regular expression with a named group each, so every line
+is matched once however many detectors there are; ``match.lastgroup`` names
+the detector.
 
 Alternatives that may start anywhere in a line (``.{0,120}?如有侵权.{0,120}``)
 are costly on every long line of prose that does *not* match them, so a
 detector keeps them apart, in ``contains``, with a ``cue``: a cheap regex
 (a literal or two) that occurs in every line ``contains`` can match. One
-``search`` pass over the whole page finds the lines with a cue; only those
-are matched against the full expression (``pattern`` and ``contains`` of
-every detector), the others against the ``pattern`` s alone. Either way the
-first detector in order whose alternatives match the whole line wins.
+``search`` pass over the whole page finds the lines with a cue; on those,
+the ``contains`` of each detector before the one the ``pattern`` s give
+is tried when that detector's own cue is in the line. Either way the first
+detector in order whose alternatives match the whole line wins
+(``LineScanner.full_expression`` is that rule as one expression).
 
 Phrases a :class:`~boilerstrip.rules.RuleSet` adds for a line detector are
 one more ``contains`` alternative of it: a line holding one of them (and no
@@ -59,7 +61,7 @@ ContextDetector = Callable[[Sequence[Line]], list[Line]]
 
 
 class LineScanner:
-    """Runs many :class:`LineDetector` s with one regular expression.
+    """Runs many :class:`LineDetector` s in one pass over the lines.
 
     ``extra`` maps a detector's name to phrases a line may hold to be that
     detector's (from a :class:`~boilerstrip.rules.RuleSet`).
@@ -75,40 +77,43 @@ class LineScanner:
         self.by_name = {d.name: d for d in detectors}
         self.detectors = tuple(detectors)
         contains = {d.name: _holding(d, extra.get(d.name, ())) for d in detectors}
-        self._contains = contains
         cue_of = {d.name: "|".join(c for c in (d.cue, _literals(extra.get(d.name, ()))) if c) for d in detectors}
-        cue_of = {name: cue for name, cue in cue_of.items() if cue}
-        #: Every alternative of every detector (``scan`` uses a cheaper one).
-        self.regex = self._expression(frozenset(cue_of))
-        #: The ``pattern`` s only (for lines without a cue).
-        self.fast = self._expression(frozenset())
+        self._contains = contains
+        fast = "|".join(f"(?P<{d.name}>{d.pattern})" for d in detectors if d.pattern)
+        #: The ``pattern`` s only (all a line without a cue can match).
+        self.fast = re.compile(fast or "(?!)", re.IGNORECASE)
         # Joined bare (not each in a group): the engine then sees one
         # alternation of literals and skips ahead to their first characters.
-        self.cues = re.compile("|".join(cue_of.values()) or "(?!)", re.MULTILINE)
-        #: Each detector's own cue, to tell which ``contains`` a cued line needs.
-        self.cue_of = tuple((name, re.compile(cue, re.MULTILINE).search) for name, cue in cue_of.items())
-        self._by_cues: dict[frozenset[str], re.Pattern] = {frozenset(): self.fast, frozenset(cue_of): self.regex}
+        self.cues = re.compile("|".join(c for c in cue_of.values() if c) or "(?!)", re.MULTILINE)
+        #: For each detector with a ``contains``, in order: its place, its own
+        #: cue and its ``contains`` (a cued line meets only those it holds the cue of).
+        self.holding = tuple(
+            (i, re.compile(cue_of[d.name], re.MULTILINE).search, re.compile(contains[d.name], re.IGNORECASE).fullmatch)
+            for i, d in enumerate(detectors) if contains[d.name]
+        )
+        self.order = {d.name: i for i, d in enumerate(detectors)}
         self.max_length = max((d.max_length for d in detectors), default=0)
 
-    def _expression(self, cued: frozenset[str]) -> re.Pattern:
-        """Every detector's ``pattern``, and the ``contains`` of those in
-        ``cued``, in detector order (the first that matches wins)."""
-        groups = []
-        for d in self.detectors:
-            alternatives = [p for p in (d.pattern, self._contains[d.name] if d.name in cued else "") if p]
-            if alternatives:
-                groups.append(f"(?P<{d.name}>{'|'.join(alternatives)})")
-        return re.compile("|".join(groups) or "(?!)", re.IGNORECASE)
+    def full_expression(self) -> re.Pattern:
+        """Every alternative of every detector in one expression: what
+        ``scan`` decides for a line (the first group that matches wins), as
+        a reference; ``scan`` gets there cheaper."""
+        contains = self._contains
+        full = "|".join(f"(?P<{d.name}>{'|'.join(p for p in (d.pattern, contains[d.name]) if p)})" for d in self.detectors)
+        return re.compile(full or "(?!)", re.IGNORECASE)
 
-    def _for_line(self, text: str) -> re.Pattern:
-        """The expression for a cued line: the ``contains`` of only the
-        detectors whose own cue is in it (a ``contains`` cannot match a line
-        without its cue), compiled once per combination."""
-        key = frozenset(name for name, search in self.cue_of if search(text))
-        expression = self._by_cues.get(key)
-        if expression is None:
-            expression = self._by_cues[key] = self._expression(key)
-        return expression
+    def _winner(self, text: str) -> str | None:
+        """The first detector in order whose alternatives match ``text``, a
+        line holding a cue: the one ``pattern`` s give, unless an earlier
+        detector's ``contains`` (tried only if its cue is there) matches."""
+        match = self.fast.fullmatch(text)
+        before = self.order[match.lastgroup] if match else len(self.detectors)
+        for i, cue, holding in self.holding:
+            if i >= before:
+                break
+            if cue(text) and holding(text):
+                return self.detectors[i].name
+        return match.lastgroup if match else None
 
     def scan(self, lines: Sequence[Line]) -> list[Line]:
         """The lines, each line a detector takes given its role."""
@@ -121,10 +126,14 @@ class LineScanner:
             text = line.text
             if line.role != TEXT or len(text) > max_length:
                 continue
-            match = self._for_line(text).fullmatch(text) if i in cued else fast(text)
-            if match is None:
+            if i in cued:
+                name = self._winner(text)
+            else:
+                match = fast(text)
+                name = match.lastgroup if match else None
+            if name is None:
                 continue
-            detector = by_name[match.lastgroup]
+            detector = by_name[name]
             if len(text) > detector.max_length:
                 continue
             out[i] = line.placed(detector.role, detector.name)
