@@ -728,6 +728,21 @@ _NEUTRAL = re.compile(r"[\t\n\r\x0c\x20-\x7e]+")
 _LONE_FFFD = re.compile("(?<![^\x00-\x7f])\ufffd(?![^\x00-\x7f])")
 
 
+def _counted(text: str, chunk: int = 100_000) -> str:
+    """The characters of ``text`` that count (not :data:`_NEUTRAL`), at least
+    the first :data:`SCORED_CHARS` of them: read a chunk at a time, so a
+    50 MB page is not copied whole (a neutral character is neutral wherever
+    a chunk ends)."""
+    pieces, got = [], 0
+    for start in range(0, len(text), chunk):
+        piece = _NEUTRAL.sub("", text[start:start + chunk])
+        pieces.append(piece)
+        got += len(piece)
+        if got >= SCORED_CHARS:
+            break
+    return "".join(pieces)
+
+
 def plausibility(text: str) -> tuple[float, int]:
     """How much ``text`` reads like Chinese text, and on how many characters.
 
@@ -738,10 +753,10 @@ def plausibility(text: str) -> tuple[float, int]:
     ASCII characters), control and private-use characters. The score is the
     mean over the first :data:`SCORED_CHARS` (1.0 when nothing counts).
     """
-    rest = _NEUTRAL.sub("", text)
+    rest = _counted(text)
     if not rest:
         return 1.0, 0
-    lone = len(_LONE_FFFD.findall(text)) if "\ufffd" in rest else 0
+    lone = len(_LONE_FFFD.findall(text)) if "\ufffd" in text else 0
     rest = rest[:SCORED_CHARS]
     size = len(rest)
     classes = rest.translate(_tables().classes)
