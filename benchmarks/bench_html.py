@@ -234,12 +234,14 @@ def write_docs(rows: list[dict], text: str) -> None:
 Measured {today} on {platform.machine()} ({os.cpu_count()} cores), Python {platform.python_version()},
 one run, side by side, with `python benchmarks/bench_html.py --write-docs`.
 
-* **dev**: the 22 Chinese news pages of 13 sites in `/work/shared/pages` (HTML in,
-  gold `gold.json`). Metadata columns: share of pages right (title and date
+* **dev**: the 22 Chinese news pages of 13 sites in `fixtures/pages/` (HTML in,
+  gold `gold.json`; the script reads the same pages from `$BOILERSTRIP_SHARED/pages/`). Metadata columns: share of pages right (title and date
   over all pages; source, editor and authors over the pages whose gold shows
   them; peers that do not extract a field score 0 on it).
-* **EN**: the 181 pages of the public English article-extraction benchmark.
-* Body F1 / P / R: `eval/score.py` (4-gram shingles, every CJK character a token).
+* **EN**: the 181 pages of the public English article-extraction benchmark
+  (not in the repository: `bench_html.py` reads them from `$BOILERSTRIP_SHARED/english/`,
+  default `/work/shared/english/`; without them it runs with `--no-english`).
+* Body F1 / P / R: `benchmarks/score.py` (4-gram shingles, every CJK character a token).
 * docs/s: all 203 pages, single process.
 
 {text}
@@ -259,14 +261,19 @@ Peers run with their defaults for article text: trafilatura `include_comments=Fa
 
 #: Why a peer may be left out of a documented run.
 LEFT_OUT_WHY = {
-    "newspaper4k": "offline it waits on network sockets (it scored 0.837 dev F1 in `pages/README.md`)",
+    "newspaper4k": "offline it waits on network sockets (it scored 0.837 dev F1 in `fixtures/pages/README.md`)",
 }
+
+
+def _version_note(dist: str) -> str:
+    found = version(dist)
+    return f" {found}" if found[:1].isdigit() else f" ({found})"
 
 
 def _left_out(rows: list[dict]) -> str:
     run = {row["name"] for row in rows}
     notes = [
-        f"{name} {version(dist)} is in `bench_html.py` but left out of this run"
+        f"{name}{_version_note(dist)} is in `bench_html.py` but left out of this run"
         + (f": {LEFT_OUT_WHY[name]}" if name in LEFT_OUT_WHY else "") + "."
         for name, (_, dist) in EXTRACTORS.items() if name not in run
     ]
