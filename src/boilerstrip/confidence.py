@@ -42,13 +42,19 @@ _NO_ARTICLE = re.compile(
     r"|發生錯誤|頁面不存在|找不到(?:該|此)?(?:頁面|文章)|已被刪除|無權(?:訪問|查看)|請先登入"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: A letter that is neither ASCII nor a CJK ideograph (as ``cjk_count``
+#: counts them): a word of mojibake holds one.
+_FOREIGN_LETTER = re.compile(r"[^\W\d_\x00-\x7f\u3400-\u9fff]")
 
 
 def _mojibake(text: str) -> bool:
     """Chinese bytes read in a single-byte encoding: words of accented Latin
     or Cyrillic letters whose case flips inside the word (``КэВлөј№ә``,
     ``ÖÐ¹úÈË``), which no language writes."""
-    words = [w for w in _WORD.findall(text[:20_000]) if not w.isascii() and cjk_count(w) == 0]
+    text = text[:20_000]
+    if _FOREIGN_LETTER.search(text) is None:  # no such word: the common case, at C speed
+        return False
+    words = [w for w in _WORD.findall(text) if not w.isascii() and cjk_count(w) == 0]
     if len(words) < 5:
         return False
     flipped = sum(1 for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])))
