@@ -239,3 +239,34 @@ def test_the_page_says_which_order_its_dates_are_in():
     assert page_day_first(["发表时间： 06/02/2022 - 13:48", "13/02/2022"]) is True
     assert page_day_first(["06/02/2022", "02/13/2022"]) is False
     assert page_day_first(["06/02/2022"]) is None
+
+
+# Text dumps render a table's cells side by side; the cells of a row are
+# kept, and a row that opens with metadata gives it (real rows, from a w3m
+# and an inscriptis dump).
+@pytest.mark.parametrize(
+    "raw, cut, kept, authors, date",
+    [
+        ("  新华网黑龙江频道 记者 伊琳 李清芬          · 推进大连工业经济发展对策",
+         "新华网黑龙江频道 记者 伊琳 李清芬", "· 推进大连工业经济发展对策", ("伊琳", "李清芬"), None),
+        ("本贴由大卫于2005年8月12日16:12:21在〖心灵体操（在线心理咨询）〗发表.   郑 重 声 明",
+         "本贴由大卫于2005年8月12日16:12:21在〖心灵体操（在线心理咨询）〗发表.", "郑 重 声 明", ("大卫",), "2005-08-12T16:12:21"),
+    ],
+)
+def test_a_row_of_cells_that_opens_with_metadata(raw, cut, kept, authors, date):
+    from boilerstrip.lines import split_lines
+    from boilerstrip.metadata import find_line_fields
+
+    page = split_lines(raw)
+    assert page.cells == ((1, tuple(" ".join(c.split()) for c in raw.strip().split("   ") if c.strip())),)
+    line = find_line_fields(page).lines[0]
+    assert (line.text, line.cuts[0][0]) == (kept, cut)
+    assert (line.fields.authors, line.fields.date) == (authors, date)
+
+
+def test_a_row_of_short_cells_is_a_menu_not_a_byline():
+    from boilerstrip.lines import split_lines
+    from boilerstrip.metadata import find_line_fields
+
+    line = find_line_fields(split_lines("麻辣杂谈          记者江湖          中国川剧          指上谈兵")).lines[0]
+    assert line.fields is None and line.text == "麻辣杂谈 记者江湖 中国川剧 指上谈兵"

@@ -9,6 +9,7 @@ for: kept text + cuts + removed lines == input.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -100,12 +101,15 @@ class Page:
 
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
+    #: The lines a text dump laid out as table cells side by side:
+    #: ``(line number, its cells, each folded)`` (see :func:`split_lines`).
+    cells: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
     def with_lines(self, lines) -> Page:
-        return Page(tuple(lines), self.warnings)
+        return Page(tuple(lines), self.warnings, self.cells)
 
     def warned(self, warnings) -> Page:
-        return Page(self.lines, self.warnings + tuple(warnings)) if warnings else self
+        return Page(self.lines, self.warnings + tuple(warnings), self.cells) if warnings else self
 
 
 #: Makes a :class:`Line` from a full tuple of its fields, without the
@@ -114,9 +118,26 @@ _new = tuple.__new__
 
 
 def split_lines(text: str, warnings=(), first: int = 1) -> Page:
-    """Split text into lines numbered from ``first``; blank lines become ``BLANK``."""
-    folded = [" ".join(raw.split()) for raw in text.splitlines()]
+    """Split text into lines numbered from ``first``; blank lines become ``BLANK``.
+
+    A text dump renders a table's cells side by side with a run of spaces
+    between them (w3m pads to the column, lynx and inscriptis put three or
+    more): ``连载：乔冠华才情人生   出版社：团结出版社   作者：罗银胜   小说 畅销``.
+    Folding loses that, so the cells of such lines are kept on the page."""
+    raws = text.splitlines()
+    folded = [" ".join(raw.split()) for raw in raws]
+    cells = []
+    for number, raw in enumerate(raws, first):
+        if "   " in raw:
+            parts = _CELL_GAP.split(raw.strip())
+            if len(parts) > 1:
+                cells.append((number, tuple(" ".join(part.split()) for part in parts)))
     return Page(
         tuple([_new(Line, (number, line, TEXT if line else BLANK, None, (), False, None)) for number, line in enumerate(folded, first)]),
         tuple(warnings),
+        tuple(cells),
     )
+
+
+#: Three or more spaces (no-break spaces too) inside a line: a cell boundary.
+_CELL_GAP = re.compile(r"[ \u00a0]{3,}")

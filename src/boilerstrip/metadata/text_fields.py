@@ -599,6 +599,7 @@ def find_line_fields(page: Page) -> Page:
     dateline lead given its fields (metadata lines and bylines removed,
     trailing credits cut)."""
     out = list(page.lines)
+    cells = dict(page.cells)
     # Lines with none of the cues can only hold a trailing credit.
     cued = cued_lines(out, _ANY_CUE)
     day_first = None  # the page's order of ``06/02/2022``, looked up when needed
@@ -641,6 +642,12 @@ def find_line_fields(page: Page) -> Page:
         if names:
             out[i] = line.removed("byline")._replace(fields=_fields("bare", {"authors": names}))
             continue
+        if line.number in cells:
+            lead = leading_cells(line.text, cells[line.number])
+            if lead is not None:
+                end, detector, kind, fields = lead
+                out[i] = line.cut(0, end, detector)._replace(fields=_fields(kind, fields))
+                continue
         found: dict = {}
         kind = None
         credit = cut_trailing_credit(line.text)
@@ -653,6 +660,35 @@ def find_line_fields(page: Page) -> Page:
         if kind:
             out[i] = line._replace(fields=_fields(kind, found))
     return page.with_lines(out)
+
+
+def leading_cells(text: str, cells: tuple[str, ...]):
+    """``(end, detector, kind, fields)`` when the first cells of a line that
+    a text dump laid out as table cells are a metadata line or a byline, the
+    next cell being another column (``新华网黑龙江频道  记者  伊琳  李清芬
+    · 推进大连工业经济发展对策``): ``text[:end]`` is what they say. Several
+    cells say something together only in labelled fields (``出版社：团结出版社
+    作者：罗银胜``); a byline or a post's attribution is one cell, since a
+    row of short cells is a menu (``麻辣杂谈  记者江湖  中国川剧``)."""
+    for k in range(len(cells) - 1, 0, -1):
+        head = " ".join(cells[:k])
+        if not text.startswith(head) or text[len(head):len(head) + 1] != " ":
+            continue
+        labelled = _LABEL.search(head) is not None
+        if k > 1 and not labelled:
+            continue
+        fields = post_line(head) if k == 1 else None
+        if fields is not None:
+            return len(head), "metadata", "post", fields
+        fields = metadata_line(head)
+        if fields is not None:
+            return len(head), "metadata", "metadata" if labelled else "dated", fields
+        if k > 1:
+            continue
+        fields = reporter_byline(head) or name_outlet(head)
+        if fields is not None:
+            return len(head), "byline", "byline", fields
+    return None
 
 
 # A bracketed lead (``〔記者X／台北報導〕…``) or a bracket of names opens with one.
