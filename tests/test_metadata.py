@@ -258,7 +258,7 @@ def test_a_row_of_cells_that_opens_with_metadata(raw, cut, kept, authors, date):
     from boilerstrip.metadata import find_line_fields
 
     page = split_lines(raw)
-    assert page.cells == ((1, tuple(" ".join(c.split()) for c in raw.strip().split("   ") if c.strip())),)
+    assert page.spaced == ((1, raw),)
     line = find_line_fields(page).lines[0]
     assert (line.text, line.cuts[0][0]) == (kept, cut)
     assert (line.fields.authors, line.fields.date) == (authors, date)
@@ -270,3 +270,19 @@ def test_a_row_of_short_cells_is_a_menu_not_a_byline():
 
     line = find_line_fields(split_lines("麻辣杂谈          记者江湖          中国川剧          指上谈兵")).lines[0]
     assert line.fields is None and line.text == "麻辣杂谈 记者江湖 中国川剧 指上谈兵"
+
+
+def test_a_bracket_of_names_may_be_padded():
+    # A real line's end (a county paper's report): a space before the bracket closes.
+    text = "倡树廉洁家风，过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）"
+    (start, _), fields, kind = cut_trailing_credit(text)
+    assert text[start:].strip() == "（常书香 马丹阳 ）" and list(fields["authors"]) == ["常书香", "马丹阳"]
+
+
+def test_an_account_name_above_its_counters_is_the_author():
+    from boilerstrip import clean_article
+
+    body = "中午下课，曼城茶座拿着咖啡杯一如既往地向着教室走去。走到门前握住把手刚要开门时，眼前的窗口爆出几团烟雾。" * 3
+    page = "\n".join(["【赛马娘】情人节赠礼", "", "同人连载 2022-02-14 03:01--阅读 · --喜欢 · --评论", "魑皇", "粉丝：23文章：11", "关注", "", body])
+    article = clean_article(page)
+    assert (article.title, article.authors, article.date) == ("【赛马娘】情人节赠礼", ("魑皇",), "2022-02-14T03:01")

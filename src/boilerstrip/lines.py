@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .text import fold_spaces
+from .text import display_width, fold_spaces
 
 # Roles a line can have.
 TEXT = "text"
@@ -101,15 +101,16 @@ class Page:
 
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
-    #: The lines a text dump laid out as table cells side by side:
-    #: ``(line number, its cells, each folded)`` (see :func:`split_lines`).
-    cells: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    #: The lines whose spacing folding lost (a run of three or more spaces
+    #: inside or before the text): ``(line number, raw line)``; a text dump
+    #: lays table cells out that way (:func:`cells`).
+    spaced: tuple[tuple[int, str], ...] = ()
 
     def with_lines(self, lines) -> Page:
-        return Page(tuple(lines), self.warnings, self.cells)
+        return Page(tuple(lines), self.warnings, self.spaced)
 
     def warned(self, warnings) -> Page:
-        return Page(self.lines, self.warnings + tuple(warnings), self.cells) if warnings else self
+        return Page(self.lines, self.warnings + tuple(warnings), self.spaced) if warnings else self
 
 
 #: Makes a :class:`Line` from a full tuple of its fields, without the
@@ -123,21 +124,29 @@ def split_lines(text: str, warnings=(), first: int = 1) -> Page:
     A text dump renders a table's cells side by side with a run of spaces
     between them (w3m pads to the column, lynx and inscriptis put three or
     more): ``连载：乔冠华才情人生   出版社：团结出版社   作者：罗银胜   小说 畅销``.
-    Folding loses that, so the cells of such lines are kept on the page."""
+    Folding loses that, so such lines are kept on the page as they were."""
     raws = text.splitlines()
     folded = [" ".join(raw.split()) for raw in raws]
-    cells = []
-    for number, raw in enumerate(raws, first):
-        if "   " in raw:
-            parts = _CELL_GAP.split(raw.strip())
-            if len(parts) > 1:
-                cells.append((number, tuple(" ".join(part.split()) for part in parts)))
+    spaced = tuple((number, raw) for number, raw in enumerate(raws, first) if "   " in raw and "   " in raw.rstrip())
     return Page(
         tuple([_new(Line, (number, line, TEXT if line else BLANK, None, (), False, None)) for number, line in enumerate(folded, first)]),
         tuple(warnings),
-        tuple(cells),
+        spaced,
     )
 
 
-#: Three or more spaces (no-break spaces too) inside a line: a cell boundary.
-_CELL_GAP = re.compile(r"[ \u00a0]{3,}")
+def cells(raw: str) -> tuple[tuple[int, int, str], ...]:
+    """The cells of a raw line: ``(display column, end column, text folded)``,
+    a cell being what lies between runs of three or more spaces."""
+    row, column, at = [], 0, 0
+    for match in _CELL.finditer(raw):
+        start = column + match.start() - at  # (spaces between cells are one column each)
+        cell = match.group()
+        column = start + display_width(cell)
+        row.append((start, column, " ".join(cell.split())))
+        at = match.end()
+    return tuple(row)
+
+
+#: A cell: text whose inner space runs are shorter than three.
+_CELL = re.compile(r"[^ \u00a0\t]+(?:[ \u00a0\t]{1,2}[^ \u00a0\t]+)*")

@@ -99,6 +99,14 @@ class Options:
     anchor_reach: int = 30
     #: The least an anchored run must score to be taken over the page's best run.
     anchored_min: int = 60
+    #: Text dumps (step 3b): how many rows must start a cell at the same
+    #: display column for it to be a column of the page's layout.
+    column_rows: int = 8
+    #: How many marks of running text (，。；！？、) the article's column
+    #: holds at least (and twice any other column's).
+    column_prose: int = 10
+    #: How long (characters) the article column's pieces are, the median.
+    column_piece: int = 12
 
 
 #: The options of a call that gives none.

@@ -37,6 +37,7 @@ from .confidence import rate
 from .decode import decode
 from .detectors import compiled, detect_chrome
 from .extract import Extraction, extract_main
+from .columns import cut_side_columns
 from .lines import Page, split_lines
 from .metadata import find_line_fields, html_evidence
 from .options import DEFAULT, Options
@@ -112,6 +113,9 @@ def _clean_lines(
     keep = stages.append if options.keep_stages else (lambda stage: None)
     page = split_lines(text, warnings, first)                                   # 3
     keep(("lines", page))
+    if not is_html:
+        page = cut_side_columns(page, options)                                  # 3b
+        keep(("columns", page))
     page = detect_chrome(page, options.rules, site)                             # 4
     keep(("detectors", page))
     if options.find_region and not (extraction and extraction.found_article):

@@ -34,7 +34,7 @@ from .metadata.labels import NAME_SEPARATORS
 from .metadata.text_fields import METADATA_CUE, byline, metadata_line, names_line, post_line
 from .metadata.validators import valid_names
 from .text import cued_lines, ends_sentence, is_prose, mostly_cjk, cjk_count
-from .vocab import FOLLOW_BUTTONS
+from .vocab import ACCOUNT_STATS, FOLLOW_BUTTONS
 
 if TYPE_CHECKING:
     from .detectors.feeds import FeedHeadings
@@ -267,11 +267,19 @@ def _body_end(lines: Sequence[Line], start: int, end: int, options: Options) -> 
     return end
 
 
+#: Characters that take no room: byte-order marks, zero-width spaces and joiners.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+
 def _is_headline(text: str) -> bool:
     if not 4 <= len(text) <= 80 or text.startswith(_LINK_MARKS) or "[" in text or "#" in text:
         return False
     cjk = cjk_count(text)
-    return cjk >= 4 or (cjk == 0 and len(text.split()) >= 3)
+    words = text.split()
+    if len(words) >= 4 and all(len(word) <= 4 for word in words) and cjk:
+        return False  # a menu: ``面板 文章 编辑 管理 资料 模板``
+    # (Visible words: a line of byte-order marks ``\ufeff \ufeff \ufeff`` is none.)
+    return cjk >= 4 or (cjk == 0 and sum(1 for word in words if not word.isprintable() and word.strip(_INVISIBLE) or word.isprintable()) >= 3)
 
 
 def _headline_start(lines: list[Line], start: int, options: Options) -> int:
@@ -428,7 +436,8 @@ _FOLLOW_BUTTONS = frozenset(FOLLOW_BUTTONS)
 def _account_name(lines: Sequence[Line], i: int, start: int) -> str | None:
     """A self-media account's name under the title: a short name right above
     the publish-time line (``加拿大必读`` / ``发布时间：10-08 12:00``) or
-    right before a follow button (``[ff82000003] 去驴行`` / ``关注``)."""
+    right before a follow button or the account's counters
+    (``[ff82000003] 去驴行`` / ``关注``; ``魑皇`` / ``粉丝：23文章：11``)."""
     match = _ACCOUNT.fullmatch(lines[i].text)
     if match is None or match["name"] in _FOLLOW_BUTTONS:
         return None
@@ -436,6 +445,6 @@ def _account_name(lines: Sequence[Line], i: int, start: int) -> str | None:
     if following is None:
         return None
     text = lines[following].text
-    if text in _FOLLOW_BUTTONS or (_is_date_line(text) or metadata_line(text) is not None and "时间" in text):
+    if text in _FOLLOW_BUTTONS or ACCOUNT_STATS.fullmatch(text) or (_is_date_line(text) or metadata_line(text) is not None and "时间" in text):
         return match["name"]
     return None

@@ -45,6 +45,19 @@ def text_lines(text: str) -> list[str]:
     return out
 
 
+#: Characters a terminal shows two columns wide (East Asian Wide and
+#: Fullwidth; the ambiguous ones are narrow, as w3m lays them out).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes (wide characters count two)."""
+    return len(text) + len(_WIDE.findall(text))
+
+
 def is_cjk(char: str) -> bool:
     code = ord(char)
     return 0x3400 <= code <= 0x9FFF and not 0x4DC0 <= code <= 0x4DFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F

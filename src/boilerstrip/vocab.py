@@ -13,6 +13,11 @@ FOLLOW_BUTTONS = ("关注", "+关注", "+ 关注", "订阅", "+订阅", "已关�
 #: Words of an account card that are no name: its buttons and counters.
 ACCOUNT_CARD = re.compile(r"[+＋]?(?:关注|已关注|订阅|已订阅|私信|主页|粉丝)")
 
+#: An account card's counters: ``粉丝：23文章：11``, ``粉絲 1.2萬 · 獲讚 30``.
+ACCOUNT_STATS = re.compile(
+    r"(?:(?:粉丝|粉絲|文章|获赞|獲讚|关注|關注|作品|阅读|閱讀)\s*[：:]?\s*\d[\d.,]*[万萬wWkK]?\s*[|·/]?\s*){2,}"
+)
+
 #: ``原标题`` and its spellings: a line quoting the article's original headline.
 ORIGINAL_TITLE_WORDS = ("原标题", "原標題", "原题", "原題")
 ORIGINAL_TITLE = re.compile("|".join(ORIGINAL_TITLE_WORDS))

@@ -24,7 +24,7 @@ import re
 from types import MappingProxyType
 from importlib import resources
 
-from ..lines import HEADLINE, TEXT, LineFields, Page
+from ..lines import HEADLINE, TEXT, LineFields, Page, cells
 from ..text import cued_lines
 from .dates import date_matches, page_day_first, parse_date, strip_dates
 from .validators import SURNAMES
@@ -552,9 +552,9 @@ _TRAILING_CREDIT = re.compile(
 )
 # ``…的决心。（常书香马丹阳）``, ``（姚峰 上海报道）``: names and no role word
 # after the last sentence of a paragraph.
-_TRAILING_NAMES = re.compile(r"(?<=[。！？!?”」』])\s*[(（](?P<names>[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,12}){0,3})[)）]\s*$")
+_TRAILING_NAMES = re.compile(r"(?<=[。！？!?”」』])\s*[(（]\s?(?P<names>[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,12}){0,3})\s?[)）]\s*$")
 # A line that is only ``（袁源）``.
-_BARE_NAMES = re.compile(r"[(（](?P<names>[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,12}){0,3})[)）]")
+_BARE_NAMES = re.compile(r"[(（]\s?(?P<names>[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,12}){0,3})\s?[)）]")
 
 
 def cut_trailing_credit(text: str) -> tuple[tuple[int, int], dict, str] | None:
@@ -599,7 +599,7 @@ def find_line_fields(page: Page) -> Page:
     dateline lead given its fields (metadata lines and bylines removed,
     trailing credits cut)."""
     out = list(page.lines)
-    cells = dict(page.cells)
+    spaced = dict(page.spaced)
     # Lines with none of the cues can only hold a trailing credit.
     cued = cued_lines(out, _ANY_CUE)
     day_first = None  # the page's order of ``06/02/2022``, looked up when needed
@@ -642,8 +642,9 @@ def find_line_fields(page: Page) -> Page:
         if names:
             out[i] = line.removed("byline")._replace(fields=_fields("bare", {"authors": names}))
             continue
-        if line.number in cells:
-            lead = leading_cells(line.text, cells[line.number])
+        raw = spaced.get(line.number)
+        if raw is not None and "   " in raw.strip():
+            lead = leading_cells(line.text, tuple(text for _, _, text in cells(raw)))
             if lead is not None:
                 end, detector, kind, fields = lead
                 out[i] = line.cut(0, end, detector)._replace(fields=_fields(kind, fields))
