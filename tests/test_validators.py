@@ -58,7 +58,8 @@ def test_names_in_a_byline():
 @pytest.mark.parametrize(
     "run, names",
     [("杨帆卢志民", ["杨帆", "卢志民"]), ("段彦超廖艳", ["段彦超", "廖艳"]), ("王建宏张文攀", ["王建宏", "张文攀"]),
-     ("宋怡杨志华", ["宋怡", "杨志华"]), ("彭冲山东冠县", []), ("新华社记者", [])],
+     ("宋怡杨志华", ["宋怡", "杨志华"]), ("彭冲山东冠县", []), ("新华社记者", []),
+     ("王燕平方云凤柏建斌", ["王燕平", "方云凤", "柏建斌"]), ("闵乐夫赵兰波刘韬刘晋芳胡玉顺", [])],
 )
 def test_two_names_a_dump_printed_without_a_space(run, names):
     assert split_glued_names(run) == names

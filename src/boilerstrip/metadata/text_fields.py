@@ -27,7 +27,7 @@ from importlib import resources
 from ..lines import HEADLINE, TEXT, LineFields, Page, cells
 from ..text import cued_lines
 from .dates import date_matches, page_day_first, parse_date, strip_dates
-from .validators import SURNAMES
+from .validators import SURNAMES, split_glued_names
 from .labels import AUTHOR_LABELS, DATE_LABELS, EDITOR_LABELS, NAME_SEPARATORS, OTHER_LABELS, SOURCE_LABELS
 
 _LABEL = re.compile(
@@ -144,7 +144,11 @@ def _names_of(chunk: str) -> list[str] | None:
         if token in ("文", "图", "圖", "摄", "攝"):
             continue
         if not _ONE_NAME.fullmatch(token):
-            return None
+            glued = split_glued_names(token) if len(token) > 6 else None
+            if not glued:
+                return None
+            names.extend(glued)  # ``王燕平方云凤柏建斌``: a dump dropped the spaces
+            continue
         names.append(token)
     return names
 

@@ -176,14 +176,31 @@ def valid_names(names, *, user_names: bool = False, han_only: bool = False, spli
 
 
 def split_glued_names(run: str) -> list[str]:
-    """Two names printed without a space (``杨帆卢志民`` -> 杨帆, 卢志民):
-    a run of 5 or 6 Han characters that splits into two names of 2 or 3
-    characters each opening with a surname, one way only; else ``[]``."""
-    if not (5 <= len(run) <= 6 and cjk_count(run) == len(run)):
+    """Names printed without a space (``杨帆卢志民`` -> 杨帆, 卢志民;
+    ``王燕平方云凤柏建斌`` -> three): a run of 5 to 12 Han characters that
+    splits one way only into the fewest names of 2 or 3 characters, each
+    opening with a surname and none a place; else ``[]``
+    (``闵乐夫赵兰波刘韬刘晋芳胡玉顺`` splits four ways into five)."""
+    if not (5 <= len(run) <= 12 and cjk_count(run) == len(run)):
         return []
-    splits = [(run[:k], run[k:]) for k in (2, 3) if 2 <= len(run) - k <= 3]
-    plausible = [pair for pair in splits if pair[0][0] in SURNAMES and pair[1][0] in SURNAMES and not _PLACE.fullmatch(pair[1])]
-    return list(plausible[0]) if len(plausible) == 1 else []
+    fewest = (len(run) + 2) // 3
+    found = [split for split in _name_splits(run, fewest) if len(split) == fewest]
+    return list(found[0]) if len(found) == 1 else []
+
+
+def _name_splits(run: str, most: int) -> list[tuple[str, ...]]:
+    """The ways ``run`` splits into at most ``most`` names of 2 or 3
+    characters opening with a surname (none a place)."""
+    if not run:
+        return [()]
+    if most == 0 or run[0] not in SURNAMES:
+        return []
+    out = []
+    for k in (2, 3):
+        name = run[:k]
+        if len(name) == k and not _PLACE.fullmatch(name):
+            out.extend((name, *rest) for rest in _name_splits(run[k:], most - 1))
+    return out
 
 
 def _surnames() -> frozenset[str]:
