@@ -286,3 +286,12 @@ def test_an_account_name_above_its_counters_is_the_author():
     page = "\n".join(["【赛马娘】情人节赠礼", "", "同人连载 2022-02-14 03:01--阅读 · --喜欢 · --评论", "魑皇", "粉丝：23文章：11", "关注", "", body])
     article = clean_article(page)
     assert (article.title, article.authors, article.date) == ("【赛马娘】情人节赠礼", ("魑皇",), "2022-02-14T03:01")
+
+
+def test_a_byline_whose_names_a_dump_glued():
+    from boilerstrip.metadata.text_fields import reporter_byline
+
+    # w3m printed ``本报记者 王燕平 方云凤 柏建斌`` without its spaces.
+    assert list(reporter_byline("本报记者王燕平方云凤柏建斌")["authors"]) == ["王燕平", "方云凤", "柏建斌"]
+    # A sentence after the role word is no byline.
+    assert reporter_byline("本报记者从市教育局获悉") is None

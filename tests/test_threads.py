@@ -63,3 +63,18 @@ def test_a_forum_post_above_its_reply_index():
     text = (FIXTURES / "thirdparty" / "ia_a6e8b739" / "lynx.txt").read_text(encoding="utf-8")
     body = clean_article(text).body
     assert body.startswith(gold["body"]) and "【皮皮说话】" not in body
+
+
+def test_frames_that_count_comments_are_footers_even_with_a_sidebar_below():
+    # A blog's month page: each post ends with its attribution and comment
+    # count; the blog's sidebar (prose too) follows the last post.
+    post = "湘菜粤菜兵分两路，新鲜的是，湘菜浓妆淡抹，粤菜却是明艳照人。虽然湖南人喜欢吃辣，但碍于广东的炎热气候，不得不多吃清淡的菜肴。"
+    footers = [
+        "由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论 发表评论 >>>",
+        "由海姑娘张贴 @ 2005-06-13 15:00:14 (697) 共 29 篇评论 发表评论 >>>",
+        "由海姑娘张贴 @ 2005-06-11 14:05:50 (924) 共 17 篇评论 发表评论 >>>",
+    ]
+    sidebar = "我是海那边的姑娘，在墨尔本住了好几年了，喜欢写写画画，也喜欢和朋友们一起聊天。"
+    text = "\n".join([post, footers[0], "澳坛真的累了，我真的累了，当斑竹半年来，没有功劳也有苦劳，而一切都怪我太认真。", footers[1],
+                     "祝冬日帅哥生日快乐，愿你天天开心，事事如意，工作顺利，身体健康，永远年轻。", footers[2], sidebar])
+    assert _kept(text) == [post, footers[0]]

@@ -22,6 +22,9 @@ from typing import Sequence
 from ..lines import BLANK, TEXT, Line
 from ..lines import _new
 from ..text import cued_lines, is_prose
+from .comments import COMMENT_MARKS
+
+_COMMENT_MARK = re.compile(COMMENT_MARKS)
 
 NAME = "replies"
 #: A post's date: year-month-day (a time may follow) or month-day and a time.
@@ -104,8 +107,9 @@ def replies(lines: Sequence[Line]) -> list[Line]:
     first, last = frames[0], frames[-1]
     if _prose(lines, 0, first) >= POST_MIN:
         # The first post stands before the first frame; the frames are the
-        # posts' footers when nothing follows the last one, else headers.
-        footers = _prose(lines, last + 1, len(lines)) == 0
+        # posts' footers when nothing follows the last one or when they
+        # count the post's comments (``共 11 篇评论 发表评论 >>>``), else headers.
+        footers = _prose(lines, last + 1, len(lines)) == 0 or _COMMENT_MARK.search(lines[first].text) is not None
         cut = first + 1 if footers else first
     else:
         # The first frame heads the first post; the second starts the replies.
