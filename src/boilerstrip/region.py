@@ -431,6 +431,7 @@ def _bare_names(text: str) -> tuple[str, ...] | None:
 
 _ACCOUNT = re.compile(r"(?:\[[^\[\]]{0,60}\]\s*)?(?P<name>[^\s\[\]，。,:：|/]{2,12})")
 _FOLLOW_BUTTONS = frozenset(FOLLOW_BUTTONS)
+_TIME_WORD = re.compile("时间|時間")
 
 
 def _account_name(lines: Sequence[Line], i: int, start: int) -> str | None:
@@ -445,6 +446,6 @@ def _account_name(lines: Sequence[Line], i: int, start: int) -> str | None:
     if following is None:
         return None
     text = lines[following].text
-    if text in _FOLLOW_BUTTONS or ACCOUNT_STATS.fullmatch(text) or (_is_date_line(text) or metadata_line(text) is not None and "时间" in text):
+    if text in _FOLLOW_BUTTONS or ACCOUNT_STATS.fullmatch(text) or (_is_date_line(text) or metadata_line(text) is not None and _TIME_WORD.search(text) is not None):
         return match["name"]
     return None

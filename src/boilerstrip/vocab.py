@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 #: Buttons of a self-media account card (``中国广州发布 关注``).
-FOLLOW_BUTTONS = ("关注", "+关注", "+ 关注", "订阅", "+订阅", "已关注")
+FOLLOW_BUTTONS = (
+    "关注", "+关注", "+ 关注", "订阅", "+订阅", "已关注", "關注", "+關注", "+ 關注", "訂閱", "+訂閱", "已關注", "追蹤", "+追蹤"
+)
 #: Words of an account card that are no name: its buttons and counters.
-ACCOUNT_CARD = re.compile(r"[+＋]?(?:关注|已关注|订阅|已订阅|私信|主页|粉丝)")
+ACCOUNT_CARD = re.compile(r"[+＋]?(?:关注|關注|已关注|已關注|订阅|訂閱|已订阅|已訂閱|追蹤|私信|主页|主頁|粉丝|粉絲)")
 
 #: An account card's counters: ``粉丝：23文章：11``, ``粉絲 1.2萬 · 獲讚 30``.
 ACCOUNT_STATS = re.compile(
-    r"(?:(?:粉丝|粉絲|文章|获赞|獲讚|关注|關注|作品|阅读|閱讀)\s*[：:]?\s*\d[\d.,]*[万萬wWkK]?\s*[|·/]?\s*){2,}"
+    r"(?:(?:粉丝|粉絲|文章|获赞|獲讚|关注|關注|作品|阅读|閱讀|閲讀)\s*[：:]?\s*\d[\d.,]*[万萬wWkK]?\s*[|·/]?\s*){2,}"
 )
 
 #: ``原标题`` and its spellings: a line quoting the article's original headline.
@@ -25,7 +27,7 @@ ORIGINAL_TITLE = re.compile("|".join(ORIGINAL_TITLE_WORDS))
 #: Buttons and links of a page's tools, posts and comments: they leak into
 #: byline slots (``作者：博客联系``) and are never a name.
 PAGE_CONTROLS = frozenset(
-    "引用 投诉 投訴 支持 反对 反對 回复 回覆 举报 舉報 我来说两句 我來說兩句 博客联系 博客聯繫 收藏 分享 打印 关闭 關閉 "
+    "引用 投诉 投訴 支持 反对 反對 回复 回覆 举报 舉報 我来说两句 我來說兩句 我來説兩句 博客联系 博客聯繫 收藏 分享 打印 关闭 關閉 "
     "评论 評論 关注 關注 订阅 訂閱 已关注 私信 主页 主頁 粉丝 粉絲 加好友 留言 顶 頂 踩 赞 讚 转发 轉發 纠错 糾錯 "
     "上一页 下一页 上一篇 下一篇 返回 首页 首頁 更多 登录 登錄 注册 註冊 编辑本段 編輯本段".split()
 )
@@ -75,3 +77,34 @@ def pattern_both_scripts(pattern: str) -> str:
     REGISTERED[pattern] = None
     forms = [form for form in _TRADITIONAL.get(pattern, ()) if form != pattern]
     return pattern if not forms else "(?:" + "|".join((pattern, *forms)) + ")"
+
+
+def cue_both_scripts(cue: str) -> str:
+    """A cue (an alternation, literals mostly) with its traditional forms as
+    more alternatives of the same alternation, none twice."""
+    REGISTERED[cue] = None
+    alternatives = _top_level(cue)
+    for form in _TRADITIONAL.get(cue, ()):
+        for alternative in _top_level(form):
+            if alternative not in alternatives:
+                alternatives.append(alternative)
+    return "|".join(alternatives)
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` split at its top-level ``|``."""
+    out, depth, start, escaped = [], 0, 0, False
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out

@@ -32,6 +32,7 @@ from typing import Callable, Sequence
 
 from ..lines import TEXT, Line
 from ..text import cued_lines  # noqa: F401  (re-exported for the detectors)
+from ..vocab import cue_both_scripts
 
 #: Optional list bullet in front of a line (lynx ``*``, w3m ``•``, ``-``).
 BULLET = r"(?:[•·*+\-–—▪■□◆◇○●]\s*)?"
@@ -55,6 +56,14 @@ class LineDetector:
     #: should open with a literal character (``>|＞``, not ``[>＞]``): then
     #: the regex engine skips ahead to those characters and the pass is cheap.
     cue: str = ""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Every detector's cue is read in both scripts (``【点击`` also finds
+        ``【點擊`` and ``【點選``; ``data/traditional.txt``): a line holding a
+        traditional form reaches the detector's ``contains``."""
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("cue"):
+            cls.cue = cue_both_scripts(cls.cue)
 
 
 ContextDetector = Callable[[Sequence[Line]], list[Line]]

@@ -1,7 +1,7 @@
 """Share prompts and share-button rows."""
 from __future__ import annotations
 
-from ..vocab import both_scripts
+from ..vocab import both_scripts, pattern_both_scripts
 from .base import BULLET, LineDetector, words
 
 SHARE_TARGETS = words(*both_scripts(
@@ -39,8 +39,10 @@ class ShareButtonDetector(LineDetector):
         + r"|" + APP_NAME + r"\s*(?=" + SHARE_PROMPTS + r"|" + SHARE_TARGETS + r"))"
         r"(?:\s*[：:>]?\s*(?:" + SHARE_TARGETS + r"|[、,，/|\s]|" + SHARE_PROMPTS + r")*)?"
         r"(?:\s*[：:…\.>》]*)?"
-        r"|扫一扫[^。！？]{0,30}|(?:微信)?扫(?:描|码)[^。！？]{0,24}(?:分享|关注|阅读|下载|打开|解锁|获取|了解|查看|加入|领取)[^。！？]{0,12}"
+        + r"|" + pattern_both_scripts(
+            r"扫一扫[^。！？]{0,30}|(?:微信)?扫(?:描|码)[^。！？]{0,24}(?:分享|关注|阅读|下载|打开|解锁|获取|了解|查看|加入|领取)[^。！？]{0,12}"
+        )
         # A row of bracketed tools: ``【评论】【推荐】【大 中 小】【打印】【关闭】``.
-        r"|(?:【[^【】]{1,8}】\s*){3,}"
-        r"|T\s*\+\s*-|字号\s*[：:]?\s*(?:[大中小+\-]\s*){0,3}|[大中小]\s*[中小]\s*[小]?|A\+?\s*A-?"
+        + r"|(?:【[^【】]{1,8}】\s*){3,}"
+        r"|T\s*\+\s*-|(?:字号|字號)\s*[：:]?\s*(?:[大中小+\-]\s*){0,3}|[大中小]\s*[中小]\s*[小]?|A\+?\s*A-?"
     )

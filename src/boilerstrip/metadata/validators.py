@@ -35,7 +35,7 @@ def plausible_date(year: int, month: int, day: int, today: datetime.date | None 
 #: Words that sit in a 来源 / 作者 slot but name no outlet and no person:
 #: how the text came (原创, 转载), who the reader is (网友, 楼主), unknowns.
 NOT_A_NAME = frozenset(
-    "原创 原創 转载 轉載 转贴 整理 综合 綜合 网络 網絡 网路 網路 互联网 互聯網 网友 網友 楼主 樓主 本站 本网 本網 "
+    "原创 原創 转载 轉載 转贴 整理 综合 綜合 网络 網絡 网路 網路 互联网 互聯網 網際網路 网友 網友 楼主 樓主 本站 本网 本網 "
     "本报 本報 作者 佚名 未知 匿名 不详 不詳 暂无 暫無 管理员 管理員 admin 编辑 編輯 记者 記者 来源 來源 "
     "投稿 荐稿 在线荐稿 在線薦稿 独家 獨家 推荐 推薦 置顶 置頂 精华 精華 热门 熱門".split()
 )
@@ -44,7 +44,7 @@ _NOT_A_NAME_SHAPE = re.compile(
     r"(?:昨天|今天|前天|明天|刚刚|剛剛|上午|下午|凌晨|晚上|am|pm|AM|PM)"
     r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|月|年)前"
     r"|(?:第?[A-Za-z]?\d{1,3}\s*版)"
-    r"|(?:阅读|閱讀|浏览|瀏覽|点击|點擊|评论|評論|回复|回覆|人气|人氣)\s*[:：]?\s*\d+\s*次?"
+    r"|(?:阅读|閱讀|閲讀|浏览|瀏覽|点击|點擊|點選|點閱|评论|評論|回复|回覆|人气|人氣)\s*[:：]?\s*\d+\s*次?"
     r"|\d+\s*(?:次|人|条|條|楼|樓)"
 )
 # Characters no outlet or name holds: markup, file names, URLs, brackets
@@ -61,7 +61,7 @@ _USER_NAME = re.compile(r"[\w\u3400-\u9fff·•.\-]{2,16}")
 
 
 # ``中国广州发布``, ``上海发布``: a government's publishing account, an outlet.
-_OFFICIAL_ACCOUNT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:发布|發布|發佈)")
+_OFFICIAL_ACCOUNT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:发布|發布|發佈|釋出)")
 # How the text came, in a source slot: ``转载文章``, ``原创作品``.
 _HOW_IT_CAME = re.compile(r"(?:原创|原創|转载|轉載|转贴|轉貼|整理|综合|綜合)(?:文章|作品|稿件|内容|內容)?")
 
@@ -119,7 +119,7 @@ def valid_outlet(value: str) -> bool:
 
 #: How outlets' names end: papers, sites, agencies, stations, magazines.
 _OUTLET_ENDING = re.compile(
-    r"(?:报|報|报道|報導|网|網|社|台|刊|志|誌|站|号|號|频道|頻道|新闻|新聞|在线|在線|客户端|客戶端|电视|電視|广播|廣播"
+    r"(?:报|報|报道|報道|報導|网|網|社|台|刊|志|誌|站|号|號|频道|頻道|新闻|新聞|在线|在線|客户端|客戶端|电视|電視|广播|廣播"
     r"|传媒|傳媒|媒体|媒體|资讯|資訊|财经|財經|日报|晚报|周报|早报|时报|商报|导报|青年|观察|觀察|之家|消息)$"
     r"|^[A-Z0-9][A-Za-z0-9 .&\-]{1,29}$"
 )
