@@ -102,8 +102,8 @@ class Page:
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
     #: The lines whose spacing folding lost (a run of three or more spaces
-    #: inside or before the text): ``(line number, raw line)``; a text dump
-    #: lays table cells out that way (:func:`cells`).
+    #: inside the text, or eight before it): ``(line number, raw line)``; a
+    #: text dump lays table cells out that way (:func:`cells`).
     spaced: tuple[tuple[int, str], ...] = ()
 
     def with_lines(self, lines) -> Page:
@@ -127,7 +127,8 @@ def split_lines(text: str, warnings=(), first: int = 1) -> Page:
     Folding loses that, so such lines are kept on the page as they were."""
     raws = text.splitlines()
     folded = [" ".join(raw.split()) for raw in raws]
-    spaced = tuple((number, raw) for number, raw in enumerate(raws, first) if "   " in raw and "   " in raw.rstrip())
+    spaced = [(number, raw) for number, raw in enumerate(raws, first) if "   " in raw]
+    spaced = tuple([pair for pair in spaced if "   " in pair[1].strip() or pair[1].startswith(_FAR_INDENT)])
     return Page(
         tuple([_new(Line, (number, line, TEXT if line else BLANK, None, (), False, None)) for number, line in enumerate(folded, first)]),
         tuple(warnings),
@@ -147,6 +148,9 @@ def cells(raw: str) -> tuple[tuple[int, int, str], ...]:
         at = match.end()
     return tuple(row)
 
+
+#: An indentation that may be a column's start (a dump's usual 2-4 spaces are not).
+_FAR_INDENT = " " * 8
 
 #: A cell: text whose inner space runs are shorter than three.
 _CELL = re.compile(r"[^ \u00a0\t]+(?:[ \u00a0\t]{1,2}[^ \u00a0\t]+)*")
