@@ -115,3 +115,18 @@ def test_a_huge_text_is_cleaned_a_block_at_a_time():
     for article in articles:
         for piece in article.removed:
             assert piece.text.split()[0] in lines[piece.line - 1]
+
+
+def test_the_lead_article_of_a_huge_text_is_found_in_its_first_blocks():
+    """``clean_article`` stops at the first block that holds an article
+    (an article never spans two blocks): the same lead article as
+    ``clean_articles`` gives, without cleaning the rest."""
+    from boilerstrip import clean, clean_article, clean_articles
+
+    page = (FIXTURES / "pages" / "163_1" / "w3m.txt").read_text(encoding="utf-8")
+    text = "\n\n".join([page] * 6)
+    options = Options(block_chars=len(page) * 2)
+    every = clean_articles(text, options=options)
+    assert clean_article(text, options=options) == every[0]
+    lead = clean(text, options, lead_only=True)
+    assert 1 <= len(lead.articles) < len(every)

@@ -56,3 +56,20 @@ def test_a_file_name_that_is_not_utf8_round_trips_through_json():
     data.decode("utf-8")  # valid UTF-8
     assert b'"file": "d/\\udcd0\\udcc2\\udcce\\udcc5.html"' in data
     assert json.loads(data)["file"].encode("utf-8", "surrogateescape") == b"d/\xd0\xc2\xce\xc5.html"
+
+
+def test_the_json_output_written_in_pieces_is_the_document_rendered():
+    # A page with over a thousand removed pieces in one article, and a page
+    # of several articles: the pieces joined are byte for byte the document.
+    from boilerstrip import Options, clean_articles
+    from boilerstrip.render import document_chunks, encode, page_document, render
+
+    from .conftest import FIXTURES
+
+    page = (FIXTURES / "pages" / "163_1" / "w3m.txt").read_text(encoding="utf-8")
+    for text in ("\n".join([page] * 4), "\n\n".join([page] * 3)):
+        for options in (Options(), Options(keep_captions=False), Options(keep_removed=False)):
+            articles = clean_articles(text, options=options)
+            assert articles and (not options.keep_removed or max(len(a.removed) for a in articles) > 1000 or len(articles) > 1)
+            whole = encode(render(page_document("a/b.txt", articles, [], options), "json"))
+            assert b"".join(document_chunks("a/b.txt", articles, [], options, "json")) == whole

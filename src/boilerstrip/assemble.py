@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from .article import Article, Removal
+from .article import Article, Removal, RemovedPieces
 from .detectors.captions import PhotoCaptionDetector
 from .lines import CAPTION, HEADLINE, REMOVED, TEXT, Line
 from .metadata.resolve import Evidence, line_evidence, resolve
@@ -77,7 +77,7 @@ def build_article(lines: Sequence[Line], facts: PageFacts, options: Options, *, 
         editor=meta["editor"],
         authors=tuple(meta["authors"]),
         warnings=_warnings(lines, facts),
-        removed=tuple(removals(lines)) if options.keep_removed else (),
+        removed=RemovedPieces(removals(lines)) if options.keep_removed else (),
     )
 
 

@@ -56,7 +56,7 @@ from typing import IO, Any
 from .article import Article
 from .options import Options
 from .pipeline import clean
-from .render import SUFFIXES, encode, jsonl_records, page_document, render
+from .render import SUFFIXES, document_chunks, encode, jsonl_records, page_document
 
 try:
     import fcntl
@@ -723,16 +723,15 @@ class PageWriter(Worker):
     def _clean(self, job: Job, data: bytes, parts: tuple[str, ...] | None) -> Result:
         """Clean ``data``; write the output unless ``parts`` is None."""
         articles, warnings = clean_page(data, self.config.options, job.url)
-        document = page_document(job.rel, articles, warnings, self.config.options)
         if parts is not None:
             try:
-                self.out.write(parts, encode(render(document, self.config.format)))
+                self.out.write(parts, document_chunks(job.rel, articles, warnings, self.config.options, self.config.format))
             except OSError as error:
                 where = os.path.join(self.config.output, *parts)
                 if error.errno in STOPPING_ERRNOS:
                     return Result(job.seq, job.rel, stop=f"cannot write {where}: {error.strerror or error}")
                 raise PageError(f"cannot write {where}: {error.strerror or error}") from None
-        records = jsonl_records(document) if self.config.records else ""
+        records = jsonl_records(page_document(job.rel, articles, warnings, self.config.options)) if self.config.records else ""
         return Result(job.seq, job.rel, len(articles), removed_chars(articles), records)
 
     def _replay(self, job: Job, parts: tuple[str, ...]) -> Result | None:
@@ -753,6 +752,14 @@ class PageWriter(Worker):
             result.up_to_date = True
             return result
         return Result(job.seq, job.rel, up_to_date=True, counted=False)
+
+
+def _write_all(stream, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, (bytes, bytearray)):
+        stream.write(data)
+    else:
+        for piece in data:
+            stream.write(piece)
 
 
 class OutputTree:
@@ -837,16 +844,17 @@ class OutputTree:
         with open(fd, "rb") as stream:
             return stream.read()
 
-    def write(self, parts: tuple[str, ...], data: bytes) -> None:
-        """Write ``data`` to a partial file in the staging folder, then rename
-        it to ``parts``: a reader (or a killed run) never sees half a file."""
+    def write(self, parts: tuple[str, ...], data: bytes | Iterable[bytes]) -> None:
+        """Write ``data`` (bytes, or pieces of them) to a partial file in the
+        staging folder, then rename it to ``parts``: a reader (or a killed
+        run) never sees half a file."""
         if not _DIR_FD:
             return self._write_by_path(parts, data)
         partial = f"{uuid.uuid4().hex}.partial"
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC, 0o666, dir_fd=self.staging)
         try:
             with open(fd, "wb") as stream:
-                stream.write(data)
+                _write_all(stream, data)
             folder = self._folder(parts[:-1], create=True)
             try:
                 os.replace(partial, parts[-1], src_dir_fd=self.staging, dst_dir_fd=folder)
@@ -867,7 +875,8 @@ class OutputTree:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = Path(self.path, STAGING_NAME, f"{uuid.uuid4().hex}.partial")
         try:
-            partial.write_bytes(data)
+            with open(partial, "wb") as stream:
+                _write_all(stream, data)
             os.replace(partial, target)
         except BaseException:
             partial.unlink(missing_ok=True)

@@ -50,7 +50,7 @@ class Options:
     #: A text longer than this (characters) is cleaned a block at a time,
     #: each ending at a blank line: memory stays bounded however long the
     #: input (a dump of many pages); an article never spans two blocks.
-    block_chars: int = 2_000_000
+    block_chars: int = 1_000_000
 
     # ------------------------------------------------------------ 2. extract (HTML)
     #: Markup longer than this (characters) is trimmed before parsing.

@@ -75,9 +75,16 @@ class Result:
         return "\n".join(line.text for line in self.stages[0][1].lines) if self.stages else ""
 
 
-def clean(page: str | bytes, options: Options | None = None, *, url: str | None = None, charset: str | None = None) -> Result:
+def clean(
+    page: str | bytes, options: Options | None = None, *, url: str | None = None, charset: str | None = None, lead_only: bool = False
+) -> Result:
     """Clean ``page`` (scraped text, HTML, or raw bytes in any Chinese
-    encoding): every article, the page's warnings, and every stage."""
+    encoding): every article, the page's warnings, and every stage.
+
+    ``lead_only``: stop after the first block of a long text that holds an
+    article (what :func:`clean_article` needs; an article never spans two
+    blocks, so the lead article is the same): ``articles`` then holds that
+    block's only."""
     options = _checked(options, url, charset)
     text, warnings = _decoded(page, charset)                                # 1
     extraction = None
@@ -88,17 +95,21 @@ def clean(page: str | bytes, options: Options | None = None, *, url: str | None 
     if not text.strip():
         return Result((), tuple(warnings) or (EMPTY_INPUT,), is_html, extraction)
     site = url or (extraction.url if extraction else None)
-    blocks = list(_blocks(text, options.block_chars))
+    blocks = list(_block_bounds(text, options.block_chars))
     if len(blocks) > 1:
-        warnings.append(f"the text is {len(text):,} characters; it was cleaned in {len(blocks)} blocks of about {options.block_chars:,}")
+        warnings.append(f"the text is {len(text):,} characters; it was cleaned in blocks of about {options.block_chars:,} ({len(blocks)} blocks), an article never spanning two")
     articles: list[Article] = []
     stages: tuple[tuple[str, Page], ...] = ()
     facts = PageFacts()
     first = 1
-    for k, block in enumerate(blocks):
+    for k, (start, end) in enumerate(blocks):
+        # One block's text at a time (a slice is a copy).
+        block = text[start:end] if len(blocks) > 1 else text
         found, stages, block_facts = _clean_lines(block, warnings if k == 0 else (), options, extraction, site, first, is_html)
         articles.extend(found)
         facts = block_facts if k == 0 else facts
+        if lead_only and articles:
+            break
         first += len(block.splitlines())
     return Result(tuple(articles), tuple(warnings), is_html, extraction, stages, facts)
 
@@ -135,19 +146,20 @@ def _clean_lines(
     return articles, tuple(stages), facts
 
 
-def _blocks(text: str, size: int):
-    """``text`` in pieces of about ``size`` characters, each ending at a
-    blank line (else at a line end), so a huge text is cleaned a block at a
-    time in bounded memory; one piece for any text under 1.5 ``size``."""
+def _block_bounds(text: str, size: int):
+    """Where ``text`` is cut into pieces of about ``size`` characters, each
+    ending at a blank line (else at a line end), so a huge text is cleaned a
+    block at a time in bounded memory: ``(start, end)`` of each; one piece
+    for any text under 1.5 ``size``."""
     start = 0
     while len(text) - start > size * 3 // 2:
         cut = text.find("\n\n", start + size, start + 2 * size)
         cut = cut + 2 if cut >= 0 else text.find("\n", start + size) + 1
         if cut <= start:
             break
-        yield text[start:cut]
+        yield start, cut
         start = cut
-    yield text[start:]
+    yield start, len(text)
 
 
 def clean_articles(
@@ -168,7 +180,7 @@ def clean_article(
 ) -> Article:
     """The lead article on ``page``; an empty :class:`Article` with the
     page's warnings when there is nothing to clean."""
-    result = clean(page, options, url=url, charset=charset)
+    result = clean(page, options, url=url, charset=charset, lead_only=True)
     if result.articles:
         return result.articles[0]
     return Article(warnings=result.warnings)

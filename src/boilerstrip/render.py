@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .article import Article
@@ -44,6 +44,44 @@ def page_document(file: str, articles: Iterable[Article], warnings: Iterable[str
     """The document of one page: its name, its articles, and (when there is
     no article) the warnings saying why."""
     return {"file": file, "articles": [article_dict(a, options) for a in articles], "warnings": list(warnings)}
+
+
+def document_chunks(
+    file: str, articles: Sequence[Article], warnings: Iterable[str], options: Options | None, output_format: str
+) -> Iterator[bytes]:
+    """The encoded output of one page, as :func:`render` of its
+    :func:`page_document` gives it, in pieces: in JSON the removed pieces
+    are serialized a thousand at a time, never all held as dicts (a 50 MB
+    page has a million of them)."""
+    if output_format != "json" or not articles or (options is not None and not options.keep_removed):
+        yield encode(render(page_document(file, articles, warnings, options), output_format))
+        return
+    yield encode('{"file": ' + _dumps(file) + ', "articles": [')
+    for k, article in enumerate(articles):
+        fields = article.to_dict(removed=False)
+        if options is not None and not options.keep_captions:
+            del fields["captions"]
+        head = _dumps(fields)
+        yield encode((", " if k else "") + head[:-1] + ', "removed": [')
+        batch: list[str] = []
+        first = True
+        for piece in article.removed:
+            batch.append(_dumps(piece.to_dict()))
+            if len(batch) == _BATCH:
+                yield encode(("" if first else ", ") + ", ".join(batch))
+                batch, first = [], False
+        if batch:
+            yield encode(("" if first else ", ") + ", ".join(batch))
+        yield encode("]}")
+    yield encode('], "warnings": ' + _dumps(list(warnings)) + "}\n")
+
+
+# Removed pieces serialized at a time.
+_BATCH = 1000
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def render(document: dict[str, Any], output_format: str) -> str:
