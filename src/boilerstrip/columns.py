@@ -49,13 +49,14 @@ def cut_side_columns(page: Page, options: Options) -> Page:
     first_number = page.lines[0].number
 
     def row_of(number: int) -> list | None:
+        """The line's cells: kept in ``layout`` only once a cut changes them."""
         row = layout.get(number)
         if row is None:
             line = page.lines[number - first_number]
             if line.role == BLANK:
                 return None
             start = indented.get(number, 0)
-            row = layout[number] = [(start, start + display_width(line.text), line.text)]
+            row = [(start, start + display_width(line.text), line.text)]
         return row
 
     cut: dict[int, list[str]] = {}
@@ -121,7 +122,7 @@ def _split_at(bound: int, layout: dict, row_of, cut: dict, options: Options) -> 
         return  # no column clearly holds the prose
     for number, right in sides.items():
         if any(side != main for side in right):
-            row = layout[number]
+            row = row_of(number)
             cut.setdefault(number, []).extend(text for (_, _, text), side in zip(row, right) if side != main)
             layout[number] = [cell for cell, side in zip(row, right) if side == main]
 
