@@ -130,3 +130,14 @@ def test_the_lead_article_of_a_huge_text_is_found_in_its_first_blocks():
     assert clean_article(text, options=options) == every[0]
     lead = clean(text, options, lead_only=True)
     assert 1 <= len(lead.articles) < len(every)
+
+
+def test_a_huge_text_in_bytes_gives_what_the_same_text_gives():
+    # From bytes the decoded text is cut into its blocks and let go (memory);
+    # the articles are those of the same text given as a str.
+    from boilerstrip import clean_articles
+
+    page = (FIXTURES / "pages" / "163_1" / "w3m.txt").read_text(encoding="utf-8")
+    text = "\n\n".join([page] * 6)
+    options = Options(block_chars=len(page) * 2)
+    assert clean_articles(text.encode("gb18030"), options=options) == clean_articles(text, options=options)

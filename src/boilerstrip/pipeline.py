@@ -102,9 +102,18 @@ def clean(
     stages: tuple[tuple[str, Page], ...] = ()
     facts = PageFacts()
     first = 1
+    pending = None
+    if len(blocks) > 1 and not lead_only and not is_html and not isinstance(page, str):
+        # The text decoded from bytes is ours alone: cut into its blocks and
+        # let go, each block's characters are freed as its articles are made.
+        pending = [text[start:end] for start, end in blocks]
+        del text
     for k, (start, end) in enumerate(blocks):
         # One block's text at a time (a slice is a copy).
-        block = text[start:end] if len(blocks) > 1 else text
+        if pending is not None:
+            block, pending[k] = pending[k], None
+        else:
+            block = text[start:end] if len(blocks) > 1 else text
         found, stages, block_facts = _clean_lines(block, warnings if k == 0 else (), options, extraction, site, first, is_html)
         articles.extend(found)
         facts = block_facts if k == 0 else facts
