@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from itertools import accumulate
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
@@ -38,18 +39,23 @@ class RemovedPieces(Sequence):
     __slots__ = ("_text", "_ends", "_lines", "_kinds", "_names")
 
     def __init__(self, pieces: Iterable[Removal] = ()):
-        texts: list[str] = []
-        ends, lines, kinds = array("I"), array("I"), array("H")
+        pieces = list(pieces)
+        self._store([p.text for p in pieces], [p.detector for p in pieces], [p.line for p in pieces])
+
+    @classmethod
+    def of(cls, texts: list[str], detectors: list[str], lines: list[int]) -> RemovedPieces:
+        """The pieces given as three lists (the ``i``-th piece is
+        ``texts[i]``, removed by ``detectors[i]`` from line ``lines[i]``)."""
+        made = cls.__new__(cls)
+        made._store(texts, detectors, lines)
+        return made
+
+    def _store(self, texts: list[str], detectors: list[str], lines: list[int]) -> None:
         names: dict[str, int] = {}
-        at = 0
-        for piece in pieces:
-            texts.append(piece.text)
-            at += len(piece.text)
-            ends.append(at)
-            lines.append(piece.line)
-            kinds.append(names.setdefault(piece.detector, len(names)))
         self._text = "".join(texts)
-        self._ends, self._lines, self._kinds = ends, lines, kinds
+        self._ends = array("I", accumulate(map(len, texts)))
+        self._lines = array("I", lines)
+        self._kinds = array("H", [names.setdefault(name, len(names)) for name in detectors])
         self._names = tuple(names)
 
     def __len__(self) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from .article import Article, Removal, RemovedPieces
+from .article import Article, RemovedPieces
 from .detectors.captions import PhotoCaptionDetector
 from .lines import CAPTION, HEADLINE, REMOVED, TEXT, Line
 from .metadata.resolve import Evidence, line_evidence, resolve
@@ -77,7 +77,7 @@ def build_article(lines: Sequence[Line], facts: PageFacts, options: Options, *, 
         editor=meta["editor"],
         authors=tuple(meta["authors"]),
         warnings=_warnings(lines, facts),
-        removed=RemovedPieces(removals(lines)) if options.keep_removed else (),
+        removed=removed_pieces(lines) if options.keep_removed else (),
     )
 
 
@@ -112,13 +112,21 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     return paragraphs
 
 
-def removals(lines: Sequence[Line]):
+def removed_pieces(lines: Sequence[Line]) -> RemovedPieces:
     """Every removed piece of ``lines``: whole lines and pieces cut out."""
+    texts: list[str] = []
+    detectors: list[str] = []
+    numbers: list[int] = []
     for line in lines:
         if line.role == REMOVED and line.text:
-            yield Removal(line.text, line.detector or "unknown", line.number)
+            texts.append(line.text)
+            detectors.append(line.detector or "unknown")
+            numbers.append(line.number)
         for text, detector in line.cuts:
-            yield Removal(text, detector, line.number)
+            texts.append(text)
+            detectors.append(detector)
+            numbers.append(line.number)
+    return RemovedPieces.of(texts, detectors, numbers)
 
 
 def _warnings(lines: Sequence[Line], facts: PageFacts) -> tuple[str, ...]:
