@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lines import BLANK, Line, Page, cells
+from .lines import BLANK, Line, Page, cells, has_cells
 from .options import Options
 from .text import display_width
 
@@ -35,7 +35,7 @@ _PROSE_MARKS = re.compile("[，。；！？、]")
 def cut_side_columns(page: Page, options: Options) -> Page:
     """``page`` with the pieces of its side columns cut (see the module)."""
     # Rows of several cells (most pages have too few to be laid out so).
-    split = [(number, raw) for number, raw in page.spaced if "   " in raw.strip()]
+    split = [(number, raw) for number, raw in page.spaced if has_cells(raw)]
     if len(split) < options.column_rows:
         return page
     rows = {number: cells(raw) for number, raw in split}

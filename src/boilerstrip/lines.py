@@ -128,12 +128,17 @@ def split_lines(text: str, warnings=(), first: int = 1) -> Page:
     raws = text.splitlines()
     folded = [" ".join(raw.split()) for raw in raws]
     spaced = [(number, raw) for number, raw in enumerate(raws, first) if "   " in raw]
-    spaced = tuple([pair for pair in spaced if "   " in pair[1].strip() or pair[1].startswith(_FAR_INDENT)])
+    spaced = tuple([pair for pair in spaced if has_cells(pair[1]) or pair[1].startswith(_FAR_INDENT)])
     return Page(
         tuple([_new(Line, (number, line, TEXT if line else BLANK, None, (), False, None)) for number, line in enumerate(folded, first)]),
         tuple(warnings),
         spaced,
     )
+
+
+def has_cells(raw: str) -> bool:
+    """True when a raw line holds two cells or more (not only an indentation)."""
+    return "   " in raw.strip()
 
 
 def cells(raw: str) -> tuple[tuple[int, int, str], ...]:

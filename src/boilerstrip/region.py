@@ -279,7 +279,7 @@ def _is_headline(text: str) -> bool:
     if len(words) >= 4 and all(len(word) <= 4 for word in words) and cjk:
         return False  # a menu: ``面板 文章 编辑 管理 资料 模板``
     # (Visible words: a line of byte-order marks ``\ufeff \ufeff \ufeff`` is none.)
-    return cjk >= 4 or (cjk == 0 and sum(1 for word in words if not word.isprintable() and word.strip(_INVISIBLE) or word.isprintable()) >= 3)
+    return cjk >= 4 or (cjk == 0 and sum(1 for word in words if word.isprintable() or word.strip(_INVISIBLE)) >= 3)
 
 
 def _headline_start(lines: list[Line], start: int, options: Options) -> int:

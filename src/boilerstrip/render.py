@@ -88,7 +88,7 @@ def render(document: dict[str, Any], output_format: str) -> str:
     """``document`` as ``json`` (one compact line), ``txt`` or ``markdown``."""
     if output_format == "json":
         # Compact: indenting would take json's pure-Python path, 4x slower.
-        return json.dumps(document, ensure_ascii=False) + "\n"
+        return _dumps(document) + "\n"
     if output_format == "txt":
         if not document["articles"]:
             return "\n".join(["(no article)", *document["warnings"]]) + "\n"
@@ -111,7 +111,7 @@ def encode(text: str) -> bytes:
 def jsonl_records(document: dict[str, Any]) -> str:
     """One JSON line per article of ``document``, with ``file`` and ``index``."""
     return "".join(
-        json.dumps({"file": document["file"], "index": index, **article}, ensure_ascii=False) + "\n"
+        _dumps({"file": document["file"], "index": index, **article}) + "\n"
         for index, article in enumerate(document["articles"])
     )
 

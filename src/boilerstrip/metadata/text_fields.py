@@ -24,7 +24,7 @@ import re
 from types import MappingProxyType
 from importlib import resources
 
-from ..lines import HEADLINE, TEXT, LineFields, Page, cells
+from ..lines import HEADLINE, TEXT, LineFields, Page, cells, has_cells
 from ..text import cued_lines
 from .dates import date_matches, page_day_first, parse_date, strip_dates
 from .validators import SURNAMES, split_glued_names
@@ -36,10 +36,8 @@ _LABEL = re.compile(
 _SOURCE_LABEL, _EDITOR_LABEL = re.compile(SOURCE_LABELS), re.compile(EDITOR_LABELS)
 _AUTHOR_LABEL, _OTHER_LABEL = re.compile(AUTHOR_LABELS), re.compile(OTHER_LABELS)
 # Words that sit on a metadata line but are no value: buttons and counters.
-_FILLER = re.compile(
-    r"(?:举报|舉報|分享到?|字号|字號|字體|字体|打印|列印|评论|評論|收藏|关注|關注|大|中|小|阅读|閱讀|閲讀|点击|點擊|點選|[\s:：|丨/()（）\[\]【】,，、·])"
-    r"(?:举报|舉報|分享到?|字号|字號|字體|字体|打印|列印|评论|評論|收藏|关注|關注|大|中|小|阅读|閱讀|閲讀|点击|點擊|點選|[\d\s:：|丨/()（）\[\]【】,，、·])*$"
-)
+_FILLER_WORDS = r"举报|舉報|分享到?|字号|字號|字體|字体|打印|列印|评论|評論|收藏|关注|關注|大|中|小|阅读|閱讀|閲讀|点击|點擊|點選"
+_FILLER = re.compile(rf"(?:{_FILLER_WORDS}|[\s:：|丨/()（）\[\]【】,，、·])(?:{_FILLER_WORDS}|[\d\s:：|丨/()（）\[\]【】,，、·])*$")
 _NAME = r"[\u4e00-\u9fff·•]{2,6}"
 _ONE_NAME = re.compile(rf"{_NAME}|[A-Za-z][A-Za-z0-9_.\-]{{1,30}}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·•]{2,8}")
@@ -556,9 +554,10 @@ _TRAILING_CREDIT = re.compile(
 )
 # ``…的决心。（常书香马丹阳）``, ``（姚峰 上海报道）``: names and no role word
 # after the last sentence of a paragraph.
-_TRAILING_NAMES = re.compile(r"(?<=[。！？!?”」』])\s*[(（]\s?(?P<names>[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,12}){0,3})\s?[)）]\s*$")
+_NAMES_IN_BRACKETS = r"[(（]\s?(?P<names>[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,12}){0,3})\s?[)）]"
+_TRAILING_NAMES = re.compile(rf"(?<=[。！？!?”」』])\s*{_NAMES_IN_BRACKETS}\s*$")
 # A line that is only ``（袁源）``.
-_BARE_NAMES = re.compile(r"[(（]\s?(?P<names>[\u4e00-\u9fff·]{2,12}(?:[\s、][\u4e00-\u9fff·]{2,12}){0,3})\s?[)）]")
+_BARE_NAMES = re.compile(_NAMES_IN_BRACKETS)
 
 
 def cut_trailing_credit(text: str) -> tuple[tuple[int, int], dict, str] | None:
@@ -647,7 +646,7 @@ def find_line_fields(page: Page) -> Page:
             out[i] = line.removed("byline")._replace(fields=_fields("bare", {"authors": names}))
             continue
         raw = spaced.get(line.number)
-        if raw is not None and "   " in raw.strip():
+        if raw is not None and has_cells(raw):
             lead = leading_cells(line.text, tuple(text for _, _, text in cells(raw)))
             if lead is not None:
                 end, detector, kind, fields = lead
