@@ -3,6 +3,7 @@
 stripping scripts and comments is linear even when they are never closed."""
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -68,7 +69,43 @@ def test_strip_bulky_is_linear(unit):
 def test_an_end_tag_broken_by_an_invalid_byte_still_ends_its_element(broken):
     markup, warnings = prepare_markup(f"<html><body><script>var a = 1;{broken}{ARTICLE}</body></html>")
     assert f"<script>var a = 1;</script>{ARTICLE}" in markup
-    assert warnings == ["1 end tag(s) broken by invalid bytes read as </script>"]
+    assert warnings == ["1 markup character(s) lost to invalid bytes read from the tags around them"]
+
+
+# Tags of real pages (fixtures/pages, fixtures/thirdparty) with one byte lost.
+@pytest.mark.parametrize(
+    "broken, read",
+    [
+        ("二、报考条件：<br\ufffd\n   1、热爱祖国，", "二、报考条件：<br>\n   1、热爱祖国，"),
+        ('<script language=javascript src="js/list.js"\ufffd</script></div>', '<script language=javascript src="js/list.js"></script></div>'),
+        ('<p><img data-image="%7B%22mime%22%3A%22%22%7D\ufffd></p><p>这也能看出当前英国的底色。 </p>', '<p><img data-image="%7B%22mime%22%3A%22%22%7D"></p><p>这也能看出当前英国的底色。 </p>'),
+        ('<span class="mw-editsection-bracket\ufffd>]</span>', '<span class="mw-editsection-bracket">]</span>'),
+        ('<td background\ufffd"/skins/default/jc05.gif" width="7%">', '<td background="/skins/default/jc05.gif" width="7%">'),
+        ('控制面板</font></a> | \ufffda href="http://web.wenxuecity.com/BBSList.php?SubID=origin">', '控制面板</font></a> | <a href="http://web.wenxuecity.com/BBSList.php?SubID=origin">'),
+        ('</title>\n<\ufffdeta name="description" content="1月20日">', '</title>\n<meta name="description" content="1月20日">'),
+        ('<\ufffdtitle>\n<meta name="keywords" content="棱镜">', '</title>\n<meta name="keywords" content="棱镜">'),
+        ('</span> <span\ufffdclass="reference-text">', '</span> <span class="reference-text">'),
+        ('</div></div></div></div>\ufffd/div></div>', '</div></div></div></div></div></div>'),
+    ],
+)
+def test_a_markup_character_lost_to_an_invalid_byte_is_read_from_its_tag(broken, read):
+    markup, warnings = prepare_markup(broken)
+    assert markup == read
+    assert warnings == ["1 markup character(s) lost to invalid bytes read from the tags around them"]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        '<img src=images/face2/0.gi\ufffd height="22">',  # a letter of an unquoted value
+        '<td background="/skins/default/jc05.gif" width="7%" height="20" styl\ufffd="font-size:9pt">',  # of a name
+        '<img src="x.gif" \ufffdlt="" />',  # the first letter of a name
+        "<p>这是正文\ufffd的一段。</p>",  # text
+        "<p>当 x\ufffda 时，需求上升。</p>",  # text: not a tag of a known element after it
+    ],
+)
+def test_a_lost_character_that_is_not_plainly_markup_stays_u_fffd(kept):
+    assert prepare_markup(kept) == (kept, [])
 
 
 def test_a_page_with_a_broken_script_end_tag_cleans_like_the_whole_page():
@@ -89,3 +126,13 @@ def test_an_element_with_thousands_of_attributes_keeps_a_few():
 def test_an_attribute_over_libxml2s_limit_is_dropped_not_the_page():
     article = clean_article(f'<html><body><div data-x="{"A" * 11_000_000}">x</div>{ARTICLE}</body></html>')
     assert article.body.endswith("这是一段正文内容，用来测试很大的页面会不会被截断。")
+
+
+def test_a_slideshow_with_a_byte_lost_in_its_script_loses_one_character():
+    """toutiao_2 keeps its slides' text as a JSON array inside a script
+    string; a broken ``\\u5f3a`` escape is the one character it spells."""
+    raw = (Path(__file__).resolve().parent.parent / "fixtures/pages/toutiao_2/page.html").read_bytes()
+    at = raw.index(b"\\\\u5f3a\\\\u529b") + 4
+    body, broken = clean_article(raw).body, clean_article(raw[:at] + b"\xff" + raw[at + 1 :]).body
+    assert [(a, b) for a, b in zip(body, broken) if a != b] == [("强", "\ufffd")]
+    assert len(body) == len(broken) == 1011

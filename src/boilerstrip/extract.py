@@ -157,15 +157,36 @@ def _script_slides(root, visible: list[str], page: list[str], below: int) -> lis
         # Data embedded as a string inside a string: unescape one level.
         for layer in (code, code.replace('\\"', '"').replace('\\\\', '\\').replace('\\"', '"')):
             for match in _JSON_STRING_ARRAY.finditer(layer):
-                try:
-                    items = json.loads(match.group(0))
-                except ValueError:
+                items = _json_array(match.group(0))
+                if items is None:
                     continue
                 texts = [fold_spaces(item) for item in items if isinstance(item, str)]
                 if len(texts) >= 2 and any(len(t) >= 20 and squeeze(t) in shown for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
                     best = [t for t in texts if t]
     prose = sum(len(t) for t in best)
     return best if prose > below else []
+
+
+#: A JSON escape, or a backslash starting one that an invalid byte broke
+#: (``\\u7\ufffd84``, ``\\\ufffd``).
+_JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt]|u[0-9a-fA-F\ufffd]{0,4}|\ufffd(?:u[0-9a-fA-F]{4})?|.?)', re.S)
+_GOOD_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])')
+
+
+def _json_array(source: str) -> list | None:
+    """A JSON array read with ``json``; an escape an invalid byte broke is
+    read as the U+FFFD it stands for (so one broken byte does not lose every
+    slide), anything else unreadable is None."""
+    try:
+        return json.loads(source)
+    except ValueError:
+        if "\ufffd" not in source:
+            return None
+    mended = _JSON_ESCAPE.sub(lambda m: m.group(0) if _GOOD_ESCAPE.fullmatch(m.group(0)) else "\\ufffd", source)
+    try:
+        return json.loads(mended)
+    except ValueError:
+        return None
 
 
 def _footer(skeleton: list[str], chosen: list[int], reach: int) -> list[str]:

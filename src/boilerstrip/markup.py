@@ -12,6 +12,7 @@ import html as html_lib
 import re
 
 from lxml import etree, html
+from lxml.html import defs
 
 from .text import fold_spaces, text_lines
 
@@ -45,15 +46,15 @@ def _parser() -> html.HTMLParser:
 
 
 def prepare_markup(markup: str, max_chars: int) -> tuple[str, list[str]]:
-    """Control characters out (libxml2 refuses them), end tags broken by an
-    invalid byte mended, text nodes too long for libxml2 cut, and markup over
+    """Control characters out (libxml2 refuses them), markup characters lost
+    to invalid bytes read back, text nodes too long for libxml2 cut, and markup over
     ``max_chars`` trimmed (scripts, styles, comments and inline data first,
     then the tail), each with a warning."""
     warnings: list[str] = []
     if _CONTROL.search(markup):
         markup = _CONTROL.sub("", markup)
     if "\ufffd" in markup:
-        markup = _mend_end_tags(markup, warnings)
+        markup = mend_broken_markup(markup, warnings)
     markup = trim_attributes(markup, warnings)
     size = len(markup)
     if size > max_chars:
@@ -101,50 +102,126 @@ def trim_attributes(markup: str, warnings: list[str], most: int = MAX_ATTRIBUTES
     return markup
 
 
-#: Elements whose text runs to their end tag: a broken end tag (one character
-#: of it lost to U+FFFD, an invalid byte) would make them swallow the rest of
-#: the page.
-_RAW_TEXT_NAMES = ("script", "style", "iframe", "textarea", "title", "noscript", "xmp", "noembed", "noframes")
-_BROKEN_END_TAGS = {
-    tag[:k] + "\ufffd" + tag[k + 1 :]: tag
-    for name in _RAW_TEXT_NAMES
-    for tag in (f"</{name}>",)
-    for k in range(len(tag))
-}
-#: The shapes of an end tag with one character lost (looked up in the table).
-_BROKEN_END_TAG = re.compile(
-    r"\ufffd/[a-z]{4,8}>|<\ufffd[a-z]{4,8}>|</(?=[a-z]{0,7}\ufffd)[a-z\ufffd]{4,8}>|</[a-z]{4,8}\ufffd", re.I
+#: Element names a tag broken by an invalid byte may be read as.
+_ELEMENT_NAMES = frozenset(defs.tags) | frozenset(
+    "frame main nobr noembed noframes picture template xmp dialog data".split()
 )
+_NAMES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _name in sorted(_ELEMENT_NAMES):
+    _NAMES_BY_LENGTH.setdefault(len(_name), ())
+    _NAMES_BY_LENGTH[len(_name)] += (_name,)
+
+_ATTR_NAME = r"[A-Za-z_:@][-A-Za-z0-9_:.@]*"
+_ATTR_VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s"'<>`\ufffd]+)"""
+_ATTRS = rf"(?:\s+{_ATTR_NAME}(?:\s*=\s*{_ATTR_VALUE})?)*"
+#: A tag up to a token's end (the invalid byte comes next).
+_TAG_SO_FAR = re.compile(rf"<(/?)[A-Za-z][A-Za-z0-9]*{_ATTRS}\s*/?")
+#: A tag up to inside a quoted value (no quote, no angle bracket yet).
+_TAG_IN_VALUE = re.compile(rf"""<[A-Za-z][A-Za-z0-9]*{_ATTRS}\s+{_ATTR_NAME}\s*=\s*(["'])(?:(?!\1)[^<>])*""")
+#: A tag name so far, and the rest of it.
+_NAME_SO_FAR = re.compile(r"</?[A-Za-z0-9]*")
+_NAME_REST = re.compile(r"[A-Za-z0-9]*(?=[\s/>])")
+_ATTRIBUTE_NEXT = re.compile(rf"{_ATTR_NAME}(?:\s*=|[\s/>])")
+_EQUALS_NEXT = re.compile(r"\s*=")
+_TAG_END_NEXT = re.compile(r"[\s<>]")
+#: A tag so far that ends inside an unquoted value (``href=a.asp?id``).
+_IN_UNQUOTED = re.compile(r"""=\s*[^\s"'<>`\ufffd]+$""")
+_VALUE_END_NEXT = re.compile(rf"\s*/?>|\s+{_ATTR_NAME}\s*=")
+_START_TAG_NEXT = re.compile(rf"([A-Za-z][A-Za-z0-9]*){_ATTRS}\s*/?>")
+_END_TAG_NEXT = re.compile(r"/([A-Za-z][A-Za-z0-9]*)\s*>")
+#: How far back the start of a tag is looked for (a tag this long is rare).
+_TAG_REACH = 4000
+#: Invalid bytes mended at most on a page (a page of mojibake is not markup).
+MAX_MENDED = 10_000
 
 
-#: Any end tag whose ``>`` was lost (it would take the next tag with it).
-_BROKEN_CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9]{0,9})\ufffd>?")
+def _name_letter(so_far: str, rest: str) -> str | None:
+    """The one letter that makes ``so_far`` + letter + ``rest`` an element
+    name (``<\ufffdeta`` is ``<meta``), or None."""
+    head, tail = so_far.lower(), rest.lower()
+    found = {
+        name[len(head)]
+        for name in _NAMES_BY_LENGTH.get(len(head) + 1 + len(tail), ())
+        if name.startswith(head) and name.endswith(tail)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
-def _mend_end_tags(markup: str, warnings: list[str]) -> str:
-    """End tags with one character lost to U+FFFD (an invalid byte) read as
-    end tags, with a warning: those of script, style, iframe... (which would
-    swallow the rest of the page), and any whose ``>`` was lost (which would
-    take the next tag with it). The visible text is untouched."""
+def _markup_char(markup: str, at: int) -> str | None:
+    """The markup character an invalid byte at ``at`` (one U+FFFD) most
+    plausibly was, read from the tag around it, or None (text, or not sure).
+
+    In a tag: the ``/`` of an end tag (``<\ufffdtitle>``), a letter of the
+    element's name (``</scr\ufffdpt>``), the space before an attribute
+    (``<span\ufffdclass="x">``), the ``=`` before a value
+    (``<td background\ufffd"/a.gif">``), the quote that closes a value
+    (``title="\u7f16\u8f91\ufffd>``) or the tag's ``>`` (``<br\ufffd\n
+    \u4e8c\u3001``). In text: the ``<`` of a well-formed tag of a known
+    element (``\ufffd/div>``, ``\ufffda href="/">``)."""
+    lt = markup.rfind("<", max(0, at - _TAG_REACH), at)
+    gt = markup.rfind(">", max(0, at - _TAG_REACH), at)
+    after = markup[at + 1 : at + 1 + _TAG_REACH]
+    if lt <= gt:
+        end = _END_TAG_NEXT.match(after)
+        start = end or _START_TAG_NEXT.match(after)
+        return "<" if start and start.group(1).lower() in _ELEMENT_NAMES else None
+    so_far = markup[lt:at]
+    if _NAME_SO_FAR.fullmatch(so_far):
+        rest = _NAME_REST.match(after)
+        if rest and so_far == "<" and rest.group(0).lower() in _ELEMENT_NAMES:
+            return "/"
+        letter = rest and _name_letter(so_far.lstrip("</"), rest.group(0))
+        if letter:
+            return letter
+    tag = _TAG_SO_FAR.fullmatch(so_far)
+    if tag:
+        if tag.group(1):
+            return " " if after.lstrip()[:1] == ">" else ">"
+        last = so_far[-1]
+        if _EQUALS_NEXT.match(after):
+            return None  # a character of an attribute's name
+        if _IN_UNQUOTED.search(so_far[-300:]) and not (_TAG_END_NEXT.match(after) and not _VALUE_END_NEXT.match(after)):
+            return None  # a character of an unquoted value (``src=a.gi\ufffd alt=""``)
+        if after[:1] in "\"'":
+            return "=" if last.isalnum() else None
+        if _ATTRIBUTE_NEXT.match(after):
+            return None if last.isspace() else " "
+        return " " if after.lstrip()[:1] == ">" else ">"
+    value = _TAG_IN_VALUE.fullmatch(so_far)
+    if value and _VALUE_END_NEXT.match(after):
+        quote = value.group(1)
+        closes = after.find(quote)
+        if closes < 0 or -1 < after.find("<") < closes:
+            return quote
+    return None
+
+
+def mend_broken_markup(markup: str, warnings: list[str]) -> str:
+    """Markup characters lost to invalid bytes read back from the tags
+    around them, so that one broken byte does not take a tag (or the page
+    after it) with it: ``<br\ufffd`` ends its tag, ``</scr\ufffdpt>`` ends
+    the script, ``\ufffd/div>`` is an end tag. Only a lone U+FFFD (one
+    broken byte) where markup is plain is read back; the visible text is
+    untouched; a warning counts them."""
+    pieces: list[str] = []
     mended: list[str] = []
+    done = 0
+    for hit in _LONE_FFFD.finditer(markup):
+        if len(mended) >= MAX_MENDED:
+            break
+        char = _markup_char(markup, hit.start())
+        if char is not None:
+            pieces += (markup[done : hit.start()], char)
+            done = hit.end()
+            mended.append(char)
+    if not mended:
+        return markup
+    pieces.append(markup[done:])
+    warnings.append(f"{len(mended)} markup character(s) lost to invalid bytes read from the tags around them")
+    return "".join(pieces)
 
-    def mend(match: re.Match) -> str:
-        tag = _BROKEN_END_TAGS.get(match.group(0).lower())
-        if tag is None:
-            return match.group(0)
-        mended.append(tag)
-        return tag
 
-    markup = _BROKEN_END_TAG.sub(mend, markup)
-
-    def close(match: re.Match) -> str:
-        mended.append(f"</{match.group(1).lower()}>")
-        return f"</{match.group(1)}>"
-
-    markup = _BROKEN_CLOSE.sub(close, markup)
-    if mended:
-        warnings.append(f"{len(mended)} end tag(s) broken by invalid bytes read as {', '.join(sorted(set(mended)))}")
-    return markup
+_LONE_FFFD = re.compile("(?<!\ufffd)\ufffd(?!\ufffd)")
 
 
 _BULKY_OPEN = re.compile(r"<(script|style|svg)\b|<!--|\b(?:src|href)\s*=\s*[\"']data:", re.I)
