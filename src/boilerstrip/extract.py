@@ -161,15 +161,22 @@ def _script_slides(root, visible: list[str], page: list[str], below: int) -> lis
                 if items is None:
                     continue
                 texts = [fold_spaces(item) for item in items if isinstance(item, str)]
-                if len(texts) >= 2 and any(len(t) >= 20 and squeeze(t) in shown for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
+                if len(texts) >= 2 and any(_shown(t, shown) for t in texts) and sum(map(len, texts)) > sum(map(len, best)):
                     best = [t for t in texts if t]
     prose = sum(len(t) for t in best)
     return best if prose > below else []
 
 
+def _shown(slide: str, shown: str) -> bool:
+    """Whether a slide's text (20 characters or more) is on the page; where
+    an invalid byte broke it, its longest unbroken piece."""
+    piece = max(squeeze(slide).split("\ufffd"), key=len)
+    return len(piece) >= 20 and piece in shown
+
+
 #: A JSON escape, or a backslash starting one that an invalid byte broke
-#: (``\\u7\ufffd84``, ``\\\ufffd``).
-_JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt]|u[0-9a-fA-F\ufffd]{0,4}|\ufffd(?:u[0-9a-fA-F]{4})?|.?)', re.S)
+#: (``\\u7\ufffd84``, ``\\\ufffd4e2d``).
+_JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt]|u[0-9a-fA-F\ufffd]{0,4}|\ufffd(?:u?[0-9a-fA-F]{4})?|.?)', re.S)
 _GOOD_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])')
 
 

@@ -135,16 +135,58 @@ _TAG_REACH = 4000
 MAX_MENDED = 10_000
 
 
-def _name_letter(so_far: str, rest: str) -> str | None:
+def _name_letter(so_far: str, rest: str, markup: str, at: int) -> str | None:
     """The one letter that makes ``so_far`` + letter + ``rest`` an element
-    name (``<\ufffdeta`` is ``<meta``), or None."""
+    name (``<\ufffdeta`` is ``<meta``); of several (``<t\ufffd>``: td, th,
+    tr, tt), the element whose end tag comes unmatched first after it (the
+    one this tag opened). None if there is none or no telling."""
     head, tail = so_far.lower(), rest.lower()
-    found = {
-        name[len(head)]
+    names = [
+        name
         for name in _NAMES_BY_LENGTH.get(len(head) + 1 + len(tail), ())
         if name.startswith(head) and name.endswith(tail)
-    }
-    return found.pop() if len(found) == 1 else None
+    ]
+    if len(names) > 1:
+        names = _first_closed(names, markup, at + 1 + len(rest))
+    return names[0][len(head)] if len(names) == 1 else None
+
+
+#: How far ahead the end tag of a broken start tag is looked for.
+_CLOSE_REACH = 20_000
+
+
+def _first_closed(names: list[str], markup: str, start: int) -> list[str]:
+    """Of ``names``, the one whose end tag first closes an element opened
+    before ``start`` (``<t\ufffd><td>1</td></tr>``: tr)."""
+    window = markup[start : start + _CLOSE_REACH].lower()
+    best, first = [], len(window) + 1
+    for name in names:
+        depth = 0
+        for tag in re.finditer(rf"<(/?){name}[\s>/]", window):
+            depth += 1 if tag.group(1) else -1
+            if depth > 0:
+                if tag.start() < first:
+                    best, first = [name], tag.start()
+                break
+    return best
+
+
+#: A lone U+FFFD with only white space around it up to the tags on either
+#: side (``\t\ufffd\t\t</tr>``): a broken space, which left in a table
+#: would be text that the parser moves out of it.
+_SPACE_AROUND = re.compile(r"[ \t\r\n\f]*")
+
+
+def _between_tags(markup: str, at: int) -> bool:
+    before = markup[max(0, at - 200) : at]
+    after = markup[at + 1 : at + 201]
+    lead = len(before) - len(before.rstrip(" \t\r\n\f"))
+    trail = _SPACE_AROUND.match(after).end()
+    return (
+        (lead > 0 or trail > 0)
+        and before[: len(before) - lead].endswith(">")
+        and after[trail : trail + 1] == "<"
+    )
 
 
 def _markup_char(markup: str, at: int) -> str | None:
@@ -158,6 +200,11 @@ def _markup_char(markup: str, at: int) -> str | None:
     (``title="\u7f16\u8f91\ufffd>``) or the tag's ``>`` (``<br\ufffd\n
     \u4e8c\u3001``). In text: the ``<`` of a well-formed tag of a known
     element (``\ufffd/div>``, ``\ufffda href="/">``)."""
+    comment = _comment_char(markup, at)
+    if comment:
+        return comment
+    if _between_tags(markup, at):
+        return " "
     lt = markup.rfind("<", max(0, at - _TAG_REACH), at)
     gt = markup.rfind(">", max(0, at - _TAG_REACH), at)
     after = markup[at + 1 : at + 1 + _TAG_REACH]
@@ -170,7 +217,7 @@ def _markup_char(markup: str, at: int) -> str | None:
         rest = _NAME_REST.match(after)
         if rest and so_far == "<" and rest.group(0).lower() in _ELEMENT_NAMES:
             return "/"
-        letter = rest and _name_letter(so_far.lstrip("</"), rest.group(0))
+        letter = rest and _name_letter(so_far.lstrip("</"), rest.group(0), markup, at)
         if letter:
             return letter
     tag = _TAG_SO_FAR.fullmatch(so_far)
@@ -194,6 +241,30 @@ def _markup_char(markup: str, at: int) -> str | None:
         if closes < 0 or -1 < after.find("<") < closes:
             return quote
     return None
+
+
+#: How far back an open comment is looked for.
+_COMMENT_REACH = 20_000
+
+
+def _comment_char(markup: str, at: int) -> str | None:
+    """The character of a comment's ``<!--`` or ``-->`` an invalid byte
+    took (``<!-- begin \ufffd->`` would hide the rest of the page)."""
+    before, after = markup[max(0, at - 3) : at], markup[at + 1 : at + 4]
+    if before.endswith("<!-"):
+        return "-"
+    if before.endswith("<") and after.startswith("--"):
+        return "!"
+    if after.startswith("!--") and not before.endswith("<"):
+        return "<"
+    if after.startswith("->") or (before.endswith("-") and after.startswith(">")):
+        closing = "-"
+    elif before.endswith("--") and (after[:1].isspace() or after[:1] == "<"):
+        closing = ">"
+    else:
+        return None
+    reach = max(0, at - _COMMENT_REACH)
+    return closing if markup.rfind("<!--", reach, at) > markup.rfind("-->", reach, at) else None
 
 
 def mend_broken_markup(markup: str, warnings: list[str]) -> str:
