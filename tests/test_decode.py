@@ -280,3 +280,27 @@ def _time(function, *args) -> float:
     started = time.process_time()
     function(*args)
     return time.process_time() - started
+
+
+# Lines of the thirdparty pages in traditional script, one Big5 byte broken
+# where the marked text starts: the broken character alone is lost.
+@pytest.mark.parametrize(
+    "text, mark",
+    [
+        ("<P>　　研究假設二：下崗職工擁有", "假"),  # not 眾] (a trail read as "]")
+        ("他寧可全種戰死，決不做外種的奴隸。（西洋各國", "做"),  # not 等~
+        ("漢種萬歲！中國萬歲！ </P></TD>", "歲！ "),  # not 部I
+        ("<h1>CCER經濟學人分析中國", "E"),  # a letter of an ASCII word
+        ("以享受更多服務！');\n}\nfunction", "！"),  # a letter trail before punctuation
+        ("<td>2、中國戲曲史<br>", "、"),
+        ("“2005年一季度工業生產增", "年"),
+        ("邀請好友送300元獎金</a>", "送"),
+        ("&nbsp;&nbsp;造反派之間的內", "s"),
+        ("上一頁 | 下一頁&nbsp;", " |"),
+    ],
+)
+def test_a_broken_big5_byte_costs_only_its_character(text, mark):
+    data = bytearray(text.encode("big5"))
+    data[len(text[: text.index(mark)].encode("big5"))] = 0xFF
+    at = text.index(mark)
+    assert decode(bytes(data), "big5")[0] == text[:at] + "\ufffd" + text[at + 1 :]

@@ -139,3 +139,9 @@ def test_a_slideshow_with_a_byte_lost_in_its_script_loses_one_character():
     body, broken = clean_article(raw).body, clean_article(raw[:at] + b"\xff" + raw[at + 1 :]).body
     assert [(a, b) for a, b in zip(body, broken) if a != b] == [("强", "\ufffd")]
     assert len(body) == len(broken) == 1011
+
+
+def test_a_page_of_broken_bytes_is_mended_in_bounded_time():
+    started = time.process_time()
+    prepare_markup("中\ufffd" * 200_000 + '<a href="x" \ufffd' * 20_000)
+    assert time.process_time() - started < 1.0

@@ -578,7 +578,8 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
       better; with ``letters`` (Big5, or text whose characters often have
       ASCII-letter trail bytes), a trail byte that reads as an ASCII letter
       before a Chinese character (or a clause mark and one), or after one
-      and before a tag or a digit.
+      and before a tag, a digit or punctuation, unless the broken byte
+      follows a letter of an ASCII word.
 
     Two broken bytes in a row stay two U+FFFD.
     """
@@ -590,15 +591,16 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
         lead, follower = 0x81 <= data[start] <= 0xFE, data[end]
         if follower >= 0x80 and (lead or follower <= 0xFE):
             stop = end + 1 + RESYNC_LOOKAHEAD
-            if _lookahead(data, end + 1, stop, error.encoding) > _lookahead(data, end, stop, error.encoding):
+            if _lookahead(data, end + 1, stop, error.encoding, letters) > _lookahead(data, end, stop, error.encoding, letters):
                 end += 1
-        elif letters and not lead and 0x40 <= follower <= 0x7E and (
+        elif letters and not lead and 0x40 <= follower <= 0x7E and not _in_ascii_word(data, start) and (
             _before_chinese(data, end + 1) or _after_chinese(data, start) and _ends_word(data, end + 1)
         ):
             # Trail bytes include 0x40-0x7E (four in ten in Big5): in such
             # text, an ASCII letter before a Chinese character (or before
-            # punctuation and one), or after one and before a tag or a
-            # digit, is the broken character's.
+            # punctuation and one), or after one and before a tag, a digit
+            # or punctuation, is the broken character's; never one inside
+            # an ASCII word (``CC\ufffdR``: the broken byte was a letter).
             end += 1
     return "\ufffd", end
 
@@ -622,9 +624,20 @@ def _after_chinese(data: bytes, at: int) -> bool:
     )
 
 
+def _in_ascii_word(data: bytes, at: int) -> bool:
+    """True when ``at`` follows an ASCII letter that follows an ASCII byte
+    (``CC`` before it, not a Big5 character's letter trail)."""
+    return at > 1 and data[at - 2] < 0x80 and data[at - 1] < 0x80 and chr(data[at - 1]).isalpha()
+
+
+#: What may follow a character's letter trail: a tag, a digit, ASCII
+#: punctuation (``\u670d\u52d9\ufffdI');``), the end.
+_WORD_ENDS = frozenset(b"<0123456789,.;:!?)]}'\"")
+
+
 def _ends_word(data: bytes, at: int) -> bool:
-    """True when a tag or a digit starts at ``at``."""
-    return at < len(data) and (data[at] == 0x3C or 0x30 <= data[at] <= 0x39)
+    """True when a tag, a digit or punctuation starts at ``at``."""
+    return at >= len(data) or data[at] in _WORD_ENDS
 
 
 def _broken_four_byte(data: bytes, start: int) -> bool:
@@ -649,21 +662,42 @@ codecs.register_error(_RESYNC, _resync)
 codecs.register_error(_RESYNC_LETTERS, functools.partial(_resync, letters=True))
 
 
-def _lookahead(data: bytes, start: int, stop: int, codec: str) -> float:
+#: Trail-byte symbols that real text does not put between two Chinese
+#: characters (``|`` and ``_`` separate a title's parts, so they are not here).
+_ODD_BETWEEN_HANZI = frozenset("[]{}^~`\\")
+
+
+def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = False) -> float:
     """How well ``data[start:stop]`` reads: the plausibility weights of its
     characters, an ASCII character counting 0.2 (below a less common Chinese
     character, above a rare one); a letter (or ``@``) alone between two
-    Chinese characters -1 (a trail byte read out of step)."""
+    Chinese characters, or a byte that reads as nothing, -1 (bytes read out
+    of step: ``\u5e7b\u6795\ufffd`` for ``\u63cf\u8ff0``). With ``letters``
+    (Big5, whose trail bytes are ASCII four times in ten), so is a letter
+    next to a Chinese character with no letter or digit beside it
+    (``\u90e8I </P>``), and a bracket or ``^~`` between two
+    (``\u773e]\u4e8c``)."""
     decoder = codecs.getincrementaldecoder(codec)("replace")
     text = decoder.decode(data[start:stop], final=False)
     weights = _tables().weights
     total = 0.0
+    last = len(text) - 1
     for index, char in enumerate(text):
         if " " <= char <= "~":
-            lone = (char.isalpha() or char == "@") and 0 < index < len(text) - 1 and text[index - 1] > "~" and text[index + 1] > "~"
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index < last else " "
+            if letters:
+                lone = index > 0 and (
+                    (char.isalpha() or char == "@")
+                    and (before > "~" or after > "~")
+                    and not (before.isascii() and before.isalnum() or after.isascii() and after.isalnum())
+                    or char in _ODD_BETWEEN_HANZI and before > "~" and after > "~"
+                )
+            else:
+                lone = (char.isalpha() or char == "@") and before > "~" and after > "~" and 0 < index < last
             total += -1.0 if lone else 0.2
         else:
-            total += weights.get(char, 0.0)
+            total += -1.0 if char == "\ufffd" else weights.get(char, 0.0)
     return total
 
 
