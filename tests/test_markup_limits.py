@@ -87,6 +87,7 @@ def test_an_end_tag_broken_by_an_invalid_byte_still_ends_its_element(broken):
         ('</span> <span\ufffdclass="reference-text">', '</span> <span class="reference-text">'),
         ('</div></div></div></div>\ufffd/div></div>', '</div></div></div></div></div></div>'),
         ("<!-- 正文页画中画 begin \ufffd->，还 在 香港时，他就为", "<!-- 正文页画中画 begin -->，还 在 香港时，他就为"),
+        ('(<a target=_blank href="Jas_5.php?section=13#13">雅 5:13</\ufffd>)<br>', '(<a target=_blank href="Jas_5.php?section=13#13">雅 5:13</a>)<br>'),
         ('<table width="100%">\n\t\t\t\t<t\ufffd>\n\t\t\t\t  <td class="post-body">正文</td></tr>', '<table width="100%">\n\t\t\t\t<tr>\n\t\t\t\t  <td class="post-body">正文</td></tr>'),
         ('<font color="#990000">发表评论 >>></font></a>\n</td>\n\t\ufffd\t\t</tr>', '<font color="#990000">发表评论 >>></font></a>\n</td>\n\t \t\t</tr>'),
     ],

@@ -140,7 +140,8 @@ def _name_letter(so_far: str, rest: str, markup: str, at: int) -> str | None:
     """The one letter that makes ``so_far`` + letter + ``rest`` an element
     name (``<\ufffdeta`` is ``<meta``); of several (``<t\ufffd>``: td, th,
     tr, tt), the element whose end tag comes unmatched first after it (the
-    one this tag opened). None if there is none or no telling."""
+    one this tag opened), or for an end tag (``</\ufffd>``) the element
+    left open last before it. None if there is none or no telling."""
     head, tail = so_far.lower(), rest.lower()
     names = [
         name
@@ -148,7 +149,8 @@ def _name_letter(so_far: str, rest: str, markup: str, at: int) -> str | None:
         if name.startswith(head) and name.endswith(tail)
     ]
     if len(names) > 1:
-        names = _first_closed(names, markup, at + 1 + len(rest))
+        closing = markup[at - len(so_far) - 1 : at - len(so_far)] == "/"
+        names = _last_open(names, markup, at) if closing else _first_closed(names, markup, at + 1 + len(rest))
     return names[0][len(head)] if len(names) == 1 else None
 
 
@@ -168,6 +170,22 @@ def _first_closed(names: list[str], markup: str, start: int) -> list[str]:
             if depth > 0:
                 if tag.start() < first:
                     best, first = [name], tag.start()
+                break
+    return best
+
+
+def _last_open(names: list[str], markup: str, end: int) -> list[str]:
+    """Of ``names``, the element left open last before ``end`` (``<a
+    href="x">\u96c5 5:13</\ufffd>``: a)."""
+    window = markup[max(0, end - _CLOSE_REACH) : end].lower()
+    best, last = [], -1
+    for name in names:
+        depth = 0
+        for tag in reversed(list(re.finditer(rf"<(/?){name}[\s>/]", window))):
+            depth += 1 if tag.group(1) else -1
+            if depth < 0:
+                if tag.start() > last:
+                    best, last = [name], tag.start()
                 break
     return best
 
