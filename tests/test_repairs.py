@@ -24,6 +24,11 @@ def test_garbled_span_is_kept_and_named():
     assert len(page.warnings) == 1 and "?!比蝿眨_" in page.warnings[0]
 
 
+def test_undecodable_bytes_are_named_once_not_once_a_line():
+    page = flag_garbled_text(split_lines("华人\ufffd工集中的地方。\n华\ufffd居住的村庄\ufffd屋子。\n可以到\ufffd地登记处取得証书。"))
+    assert page.warnings == ("4 run(s) of U+FFFD (undecodable bytes) kept in the text, line(s) 1, 2, 3",)
+
+
 def test_question_marks_in_folded_text_are_not_garbled():
     page = flag_garbled_text(split_lines("如何在成渝地区双城经济圈建设中,体现新担当?随着南北大道通车!"))
     assert page.warnings == ()

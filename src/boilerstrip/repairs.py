@@ -63,14 +63,24 @@ def flag_garbled_text(page: Page) -> Page:
     the characters without guessing, so the span stays and is reported.
     """
     warnings = []
+    undecodable: list[int] = []
     for i in sorted(cued_lines(page.lines, _GARBLED_CUE)):
         line = page.lines[i]
         if line.role == TEXT or line.role == CAPTION:
             for match in _GARBLED.finditer(line.text):
+                if match.group()[0] == "\ufffd":
+                    undecodable.append(line.number)
+                    continue
                 warnings.append(
                     f"line {line.number}: garbled text kept as it is (cannot be repaired without guessing): "
                     f"{match.group()}"
                 )
+    if undecodable:
+        # Bytes that could not be decoded (the decode warning counts them):
+        # one warning, not one a line.
+        numbers = sorted(set(undecodable))
+        lines = ", ".join(map(str, numbers[:5])) + (", ..." if len(numbers) > 5 else "")
+        warnings.append(f"{len(undecodable)} run(s) of U+FFFD (undecodable bytes) kept in the text, line(s) {lines}")
     return page.warned(warnings)
 
 
