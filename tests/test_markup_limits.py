@@ -11,6 +11,7 @@ from boilerstrip import clean_article
 from boilerstrip.markup import cut_text_nodes, strip_bulky
 from boilerstrip.markup import prepare_markup as _prepare
 from boilerstrip.options import DEFAULT
+from boilerstrip.sniff import is_markup
 
 
 def prepare_markup(markup: str):
@@ -146,3 +147,11 @@ def test_a_page_of_broken_bytes_is_mended_in_bounded_time():
     started = time.process_time()
     prepare_markup("中\ufffd" * 200_000 + '<a href="x" \ufffd' * 20_000)
     assert time.process_time() - started < 1.0
+
+
+def test_a_page_whose_first_tag_lost_a_byte_is_still_markup():
+    """sina_2 in UTF-16 with the ``h`` of ``<html>`` broken, scripts first."""
+    page = '<\ufffdtml><head><meta charset="utf-16le"><script type="text/javascript">' + "var a = 1;" * 600
+    page += "</script></head><body><h1>标题</h1><p>这是一段正文内容，用来测试很大的页面会不会被截断。</p></body></html>"
+    assert is_markup(page)
+    assert clean_article(page).body == "这是一段正文内容，用来测试很大的页面会不会被截断。"

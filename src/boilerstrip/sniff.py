@@ -18,6 +18,8 @@ import re
 
 from lxml.html import defs
 
+from .markup import mend_broken_markup
+
 #: How much of a text is looked at.
 WINDOW = 65_536
 #: Text that does not open with markup is markup when it holds at least this
@@ -44,8 +46,23 @@ _SPACE = " \t\n\r\f\ufeff"
 
 
 def is_markup(text: str) -> bool:
-    """True when ``text`` is an HTML document or fragment rather than text."""
+    """True when ``text`` is an HTML document or fragment rather than text;
+    also when it is once the markup characters invalid bytes took are read
+    back (``<\ufffdtml><head>``)."""
     head = text[:WINDOW]
+    if _is_markup(head):
+        return True
+    if "\ufffd" not in head[:BROKEN_WINDOW]:
+        return False
+    mended = mend_broken_markup(head, [])
+    return mended != head and _is_markup(mended)
+
+
+#: Where a broken byte may have hidden that a text is markup.
+BROKEN_WINDOW = 4096
+
+
+def _is_markup(head: str) -> bool:
     start, prologue = _skip_prologue(head)
     first = _TAG.match(head, start)
     if first and _well_formed(first):
