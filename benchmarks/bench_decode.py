@@ -176,9 +176,16 @@ def variants(name: str, text: str, is_html: bool, index: int, convert: dict) -> 
                 prefix = bom
             transport = {"transport": label, "wrong transport": wrong}.get(declaration)
             data = prefix + encoded
+            if codec == "gb2312":
+                # The text as browsers read these bytes (the WHATWG gb2312
+                # label is GBK): Python's codec alone writes U+2015 and
+                # U+30FB as A1AA and A1A4, which every reader takes for
+                # U+2014 and U+00B7.
+                body = encoded.decode("gb18030")
             for invalid in (False, True):
                 payload = corrupt(data, len(prefix), codec, f"{name}|{row}|{declaration}") if invalid else data
-                lost = with_lost_characters(body, payload[len(prefix) :], codec) if invalid else None
+                reader = "gb18030" if codec == "gb2312" else codec
+                lost = with_lost_characters(body, payload[len(prefix) :], reader) if invalid else None
                 out.append(Variant(name, row, declaration, invalid, payload, body, transport, lost))
     return out
 
