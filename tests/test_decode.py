@@ -291,6 +291,7 @@ def _time(function, *args) -> float:
         ("他寧可全種戰死，決不做外種的奴隸。（西洋各國", "做"),  # not 等~
         ("漢種萬歲！中國萬歲！ </P></TD>", "歲！ "),  # not 部I
         ("<h1>CCER經濟學人分析中國", "E"),  # a letter of an ASCII word
+        ("爾拒絕出席面對面的G7會議，而俄羅斯", "的"),  # not 慘7: the trail would take G
         ("以享受更多服務！');\n}\nfunction", "！"),  # a letter trail before punctuation
         ("<td>2、中國戲曲史<br>", "、"),
         ("“2005年一季度工業生產增", "年"),

@@ -591,7 +591,9 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
         lead, follower = 0x81 <= data[start] <= 0xFE, data[end]
         if follower >= 0x80 and (lead or follower <= 0xFE):
             stop = end + 1 + RESYNC_LOOKAHEAD
-            if _lookahead(data, end + 1, stop, error.encoding, letters) > _lookahead(data, end, stop, error.encoding, letters):
+            if _ascii_word_at(data, end + 1):
+                end += 1  # the follower would take the first letter of an ASCII word (``\ufffd\u6158 7`` for ``\ufffdG7``)
+            elif _lookahead(data, end + 1, stop, error.encoding, letters) > _lookahead(data, end, stop, error.encoding, letters):
                 end += 1
         elif letters and not lead and 0x40 <= follower <= 0x7E and not _in_ascii_word(data, start) and (
             _before_chinese(data, end + 1) or _after_chinese(data, start) and _ends_word(data, end + 1)
@@ -622,6 +624,12 @@ def _after_chinese(data: bytes, at: int) -> bool:
     return at > 0 and 0x80 <= data[at - 1] <= 0xFE or (
         at > 1 and 0x81 <= data[at - 2] <= 0xFE and 0x40 <= data[at - 1] <= 0x7E
     )
+
+
+def _ascii_word_at(data: bytes, at: int) -> bool:
+    """True when an ASCII letter, then a letter or digit, start at ``at``."""
+    pair = data[at : at + 2]
+    return len(pair) == 2 and pair.isascii() and pair.isalnum() and pair[:1].isalpha()
 
 
 def _in_ascii_word(data: bytes, at: int) -> bool:
