@@ -89,6 +89,8 @@ def test_an_end_tag_broken_by_an_invalid_byte_still_ends_its_element(broken):
         ('</div></div></div></div>\ufffd/div></div>', '</div></div></div></div></div></div>'),
         ("<!-- 正文页画中画 begin \ufffd->，还 在 香港时，他就为", "<!-- 正文页画中画 begin -->，还 在 香港时，他就为"),
         ('(<a target=_blank href="Jas_5.php?section=13#13">雅 5:13</\ufffd>)<br>', '(<a target=_blank href="Jas_5.php?section=13#13">雅 5:13</a>)<br>'),
+        ('<td class="zly_xxgk_20170120l1">分&nbsp;&nb\ufffdp;类：</td>', '<td class="zly_xxgk_20170120l1">分&nbsp;&nbsp;类：</td>'),
+        ("<td>标&nbsp;&nbsp\ufffd&nbsp;题：</td>", "<td>标&nbsp;&nbsp;&nbsp;题：</td>"),
         ('<table width="100%">\n\t\t\t\t<t\ufffd>\n\t\t\t\t  <td class="post-body">正文</td></tr>', '<table width="100%">\n\t\t\t\t<tr>\n\t\t\t\t  <td class="post-body">正文</td></tr>'),
         ('<font color="#990000">发表评论 >>></font></a>\n</td>\n\t\ufffd\t\t</tr>', '<font color="#990000">发表评论 >>></font></a>\n</td>\n\t \t\t</tr>'),
     ],
@@ -107,6 +109,7 @@ def test_a_markup_character_lost_to_an_invalid_byte_is_read_from_its_tag(broken,
         '<img src="x.gif" \ufffdlt="" />',  # the first letter of a name
         "<p>这是正文\ufffd的一段。</p>",  # text
         "<p>当 x\ufffda 时，需求上升。</p>",  # text: not a tag of a known element after it
+        "<p>&\ufffdt;</p>",  # &gt; or &lt;: no telling
     ],
 )
 def test_a_lost_character_that_is_not_plainly_markup_stays_u_fffd(kept):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html as html_lib
+import html.entities
 import re
 
 from lxml import etree, html
@@ -228,6 +229,9 @@ def _markup_char(markup: str, at: int) -> str | None:
     gt = markup.rfind(">", max(0, at - _TAG_REACH), at)
     after = markup[at + 1 : at + 1 + _TAG_REACH]
     if lt <= gt:
+        entity = _entity_char(markup, at)
+        if entity:
+            return entity
         end = _END_TAG_NEXT.match(after)
         start = end or _START_TAG_NEXT.match(after)
         return "<" if start and start.group(1).lower() in _ELEMENT_NAMES else None
@@ -260,6 +264,39 @@ def _markup_char(markup: str, at: int) -> str | None:
         if closes < 0 or -1 < after.find("<") < closes:
             return quote
     return None
+
+
+#: Character references by length (``nbsp``, ``quot``, ``middot``...).
+_ENTITIES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _name in sorted(html_lib.entities.name2codepoint):
+    _ENTITIES_BY_LENGTH.setdefault(len(_name), ())
+    _ENTITIES_BY_LENGTH[len(_name)] += (_name,)
+_ENTITY_HEAD = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,7})?$")
+_ENTITY_TAIL = re.compile(r"([A-Za-z0-9]{0,8});")
+_ENTITY_NEXT = re.compile(r"([A-Za-z][A-Za-z0-9]{1,7});")
+
+
+def _entity_char(markup: str, at: int) -> str | None:
+    """The character of a character reference an invalid byte took:
+    ``&nb\ufffdp;`` (the one name that fits), ``&nbsp\ufffd`` (``;``),
+    ``\ufffdnbsp;`` (``&``)."""
+    head = _ENTITY_HEAD.search(markup, max(0, at - 9), at)
+    if head:
+        so_far = head.group(1) or ""
+        if so_far in html_lib.entities.name2codepoint and not _ENTITY_TAIL.match(markup, at + 1):
+            return ";"
+        tail = _ENTITY_TAIL.match(markup, at + 1)
+        if tail:
+            rest = tail.group(1)
+            found = {
+                name[len(so_far)]
+                for name in _ENTITIES_BY_LENGTH.get(len(so_far) + 1 + len(rest), ())
+                if name.startswith(so_far) and name.endswith(rest)
+            }
+            return found.pop() if len(found) == 1 else None
+        return None
+    following = _ENTITY_NEXT.match(markup, at + 1)
+    return "&" if following and following.group(1) in html_lib.entities.name2codepoint else None
 
 
 #: How far back an open comment is looked for.
