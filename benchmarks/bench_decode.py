@@ -213,9 +213,9 @@ def with_lost_characters(text: str, data: bytes, codec: str) -> str:
     encoded with ``codec``, some bytes broken) differ replaced by U+FFFD."""
     out, at = [], 0
     for char in text:
-        size = len(char.encode(codec))
-        out.append(char if data[at : at + size] == char.encode(codec) else "\ufffd")
-        at += size
+        written = char.encode(codec)
+        out.append(char if data.startswith(written, at) else "\ufffd")
+        at += len(written)
     return "".join(out)
 
 

@@ -629,13 +629,13 @@ def _after_chinese(data: bytes, at: int) -> bool:
 def _ascii_word_at(data: bytes, at: int) -> bool:
     """True when an ASCII letter, then a letter or digit, start at ``at``."""
     pair = data[at : at + 2]
-    return len(pair) == 2 and pair.isascii() and pair.isalnum() and pair[:1].isalpha()
+    return len(pair) == 2 and pair.isalnum() and pair[:1].isalpha()
 
 
 def _in_ascii_word(data: bytes, at: int) -> bool:
     """True when ``at`` follows an ASCII letter that follows an ASCII byte
     (``CC`` before it, not a Big5 character's letter trail)."""
-    return at > 1 and data[at - 2] < 0x80 and data[at - 1] < 0x80 and chr(data[at - 1]).isalpha()
+    return at > 1 and data[at - 2] < 0x80 and data[at - 1 : at].isalpha()
 
 
 #: What may follow a character's letter trail: a tag, a digit, ASCII
@@ -702,7 +702,7 @@ def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = F
                     or char in _ODD_BETWEEN_HANZI and before > "~" and after > "~"
                 )
             else:
-                lone = (char.isalpha() or char == "@") and before > "~" and after > "~" and 0 < index < last
+                lone = (char.isalpha() or char == "@") and before > "~" and after > "~"
             total += -1.0 if lone else 0.2
         else:
             total += -1.0 if char == "\ufffd" else weights.get(char, 0.0)

@@ -176,8 +176,7 @@ def _shown(slide: str, shown: str) -> bool:
 
 #: A JSON escape, or a backslash starting one that an invalid byte broke
 #: (``\\u7\ufffd84``, ``\\\ufffd4e2d``).
-_JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt]|u[0-9a-fA-F\ufffd]{0,4}|\ufffd(?:u?[0-9a-fA-F]{4})?|.?)', re.S)
-_GOOD_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])')
+_JSON_ESCAPE = re.compile(r'\\(?:(?P<good>u[0-9a-fA-F]{4}|["\\/bfnrt])|u[0-9a-fA-F\ufffd]{0,4}|\ufffd(?:u?[0-9a-fA-F]{4})?|.?)', re.S)
 
 
 def _json_array(source: str) -> list | None:
@@ -189,7 +188,7 @@ def _json_array(source: str) -> list | None:
     except ValueError:
         if "\ufffd" not in source:
             return None
-    mended = _JSON_ESCAPE.sub(lambda m: m.group(0) if _GOOD_ESCAPE.fullmatch(m.group(0)) else "\\ufffd", source)
+    mended = _JSON_ESCAPE.sub(lambda m: m.group(0) if m.group("good") else "\\ufffd", source)
     try:
         return json.loads(mended)
     except ValueError:

@@ -103,14 +103,27 @@ def trim_attributes(markup: str, warnings: list[str], most: int = MAX_ATTRIBUTES
     return markup
 
 
-#: Element names a tag broken by an invalid byte may be read as.
-_ELEMENT_NAMES = frozenset(defs.tags) | frozenset(
-    "frame main nobr noembed noframes picture template xmp dialog data".split()
+#: HTML element names (lxml's list, and the newer ones it lacks): a tag
+#: broken by an invalid byte is read as one of these, and text holding
+#: enough of them is markup (``sniff``).
+HTML_ELEMENTS = frozenset(defs.tags) | frozenset(
+    "main template picture dialog slot data frame noframes nobr xmp listing plaintext bgsound noembed".split()
 )
-_NAMES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
-for _name in sorted(_ELEMENT_NAMES):
-    _NAMES_BY_LENGTH.setdefault(len(_name), ())
-    _NAMES_BY_LENGTH[len(_name)] += (_name,)
+
+
+def _by_length(names) -> dict[int, tuple[str, ...]]:
+    table: dict[int, tuple[str, ...]] = {}
+    for name in sorted(names):
+        table[len(name)] = table.get(len(name), ()) + (name,)
+    return table
+
+
+def _fitting(table: dict[int, tuple[str, ...]], head: str, tail: str) -> list[str]:
+    """The names of ``table`` that are ``head``, one character, ``tail``."""
+    return [name for name in table.get(len(head) + 1 + len(tail), ()) if name.startswith(head) and name.endswith(tail)]
+
+
+_ELEMENTS_BY_LENGTH = _by_length(HTML_ELEMENTS)
 
 _ATTR_NAME = r"[A-Za-z_:@][-A-Za-z0-9_:.@]*"
 _ATTR_VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s"'<>`\ufffd]+)"""
@@ -124,7 +137,8 @@ _NAME_SO_FAR = re.compile(r"</?[A-Za-z0-9]*")
 _NAME_REST = re.compile(r"[A-Za-z0-9]*(?=[\s/>])")
 _ATTRIBUTE_NEXT = re.compile(rf"{_ATTR_NAME}(?:\s*=|[\s/>])")
 _EQUALS_NEXT = re.compile(r"\s*=")
-_TAG_END_NEXT = re.compile(r"[\s<>]")
+#: What ends an unquoted value.
+_VALUE_BREAK_NEXT = re.compile(r"[\s<>]")
 #: A tag so far that ends inside an unquoted value (``href=a.asp?id``).
 _IN_UNQUOTED = re.compile(r"""=\s*[^\s"'<>`\ufffd]+$""")
 _VALUE_END_NEXT = re.compile(rf"\s*/?>|\s+{_ATTR_NAME}\s*=")
@@ -143,52 +157,35 @@ def _name_letter(so_far: str, rest: str, markup: str, at: int) -> str | None:
     tr, tt), the element whose end tag comes unmatched first after it (the
     one this tag opened), or for an end tag (``</\ufffd>``) the element
     left open last before it. None if there is none or no telling."""
-    head, tail = so_far.lower(), rest.lower()
-    names = [
-        name
-        for name in _NAMES_BY_LENGTH.get(len(head) + 1 + len(tail), ())
-        if name.startswith(head) and name.endswith(tail)
-    ]
+    head = so_far.lower()
+    names = _fitting(_ELEMENTS_BY_LENGTH, head, rest.lower())
     if len(names) > 1:
         closing = markup[at - len(so_far) - 1 : at - len(so_far)] == "/"
-        names = _last_open(names, markup, at) if closing else _first_closed(names, markup, at + 1 + len(rest))
+        names = _unmatched(names, markup, at if closing else at + 1 + len(rest), ahead=not closing)
     return names[0][len(head)] if len(names) == 1 else None
 
 
-#: How far ahead the end tag of a broken start tag is looked for.
+#: How far an unmatched tag of a broken name is looked for.
 _CLOSE_REACH = 20_000
+_ANY_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[\s>/]")
 
 
-def _first_closed(names: list[str], markup: str, start: int) -> list[str]:
-    """Of ``names``, the one whose end tag first closes an element opened
-    before ``start`` (``<t\ufffd><td>1</td></tr>``: tr)."""
-    window = markup[start : start + _CLOSE_REACH].lower()
-    best, first = [], len(window) + 1
-    for name in names:
-        depth = 0
-        for tag in re.finditer(rf"<(/?){name}[\s>/]", window):
-            depth += 1 if tag.group(1) else -1
-            if depth > 0:
-                if tag.start() < first:
-                    best, first = [name], tag.start()
-                break
-    return best
-
-
-def _last_open(names: list[str], markup: str, end: int) -> list[str]:
-    """Of ``names``, the element left open last before ``end`` (``<a
-    href="x">\u96c5 5:13</\ufffd>``: a)."""
-    window = markup[max(0, end - _CLOSE_REACH) : end].lower()
-    best, last = [], -1
-    for name in names:
-        depth = 0
-        for tag in reversed(list(re.finditer(rf"<(/?){name}[\s>/]", window))):
-            depth += 1 if tag.group(1) else -1
-            if depth < 0:
-                if tag.start() > last:
-                    best, last = [name], tag.start()
-                break
-    return best
+def _unmatched(names: list[str], markup: str, at: int, *, ahead: bool) -> list[str]:
+    """Of ``names``, the one whose tag nearest ``at`` is unmatched: ahead,
+    the end tag that closes an element opened before ``at``
+    (``<t\ufffd><td>1</td></tr>``: tr); behind, the start tag of an element
+    still open at ``at`` (``<a href="x">\u96c5 5:13</\ufffd>``: a)."""
+    window = markup[at : at + _CLOSE_REACH] if ahead else markup[max(0, at - _CLOSE_REACH) : at]
+    tags = list(_ANY_TAG_NAME.finditer(window))
+    depth = dict.fromkeys(names, 0)
+    for tag in tags if ahead else reversed(tags):
+        name = tag.group(2).lower()
+        if name in depth:
+            # Ahead an end tag opens a level up, behind a start tag does.
+            depth[name] += 1 if bool(tag.group(1)) == ahead else -1
+            if depth[name] > 0:
+                return [name]
+    return []
 
 
 #: A lone U+FFFD with only white space around it up to the tags on either
@@ -234,11 +231,11 @@ def _markup_char(markup: str, at: int) -> str | None:
             return entity
         end = _END_TAG_NEXT.match(after)
         start = end or _START_TAG_NEXT.match(after)
-        return "<" if start and start.group(1).lower() in _ELEMENT_NAMES else None
+        return "<" if start and start.group(1).lower() in HTML_ELEMENTS else None
     so_far = markup[lt:at]
     if _NAME_SO_FAR.fullmatch(so_far):
         rest = _NAME_REST.match(after)
-        if rest and so_far == "<" and rest.group(0).lower() in _ELEMENT_NAMES:
+        if rest and so_far == "<" and rest.group(0).lower() in HTML_ELEMENTS:
             return "/"
         letter = rest and _name_letter(so_far.lstrip("</"), rest.group(0), markup, at)
         if letter:
@@ -250,7 +247,7 @@ def _markup_char(markup: str, at: int) -> str | None:
         last = so_far[-1]
         if _EQUALS_NEXT.match(after):
             return None  # a character of an attribute's name
-        if _IN_UNQUOTED.search(so_far[-300:]) and not (_TAG_END_NEXT.match(after) and not _VALUE_END_NEXT.match(after)):
+        if _IN_UNQUOTED.search(so_far[-300:]) and (not _VALUE_BREAK_NEXT.match(after) or _VALUE_END_NEXT.match(after)):
             return None  # a character of an unquoted value (``src=a.gi\ufffd alt=""``)
         if after[:1] in "\"'":
             return "=" if last.isalnum() else None
@@ -267,10 +264,8 @@ def _markup_char(markup: str, at: int) -> str | None:
 
 
 #: Character references by length (``nbsp``, ``quot``, ``middot``...).
-_ENTITIES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
-for _name in sorted(html_lib.entities.name2codepoint):
-    _ENTITIES_BY_LENGTH.setdefault(len(_name), ())
-    _ENTITIES_BY_LENGTH[len(_name)] += (_name,)
+_ENTITIES = html_lib.entities.name2codepoint
+_ENTITIES_BY_LENGTH = _by_length(_ENTITIES)
 _ENTITY_HEAD = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,7})?$")
 _ENTITY_TAIL = re.compile(r"([A-Za-z0-9]{0,8});")
 _ENTITY_NEXT = re.compile(r"([A-Za-z][A-Za-z0-9]{1,7});")
@@ -283,20 +278,13 @@ def _entity_char(markup: str, at: int) -> str | None:
     head = _ENTITY_HEAD.search(markup, max(0, at - 9), at)
     if head:
         so_far = head.group(1) or ""
-        if so_far in html_lib.entities.name2codepoint and not _ENTITY_TAIL.match(markup, at + 1):
-            return ";"
         tail = _ENTITY_TAIL.match(markup, at + 1)
-        if tail:
-            rest = tail.group(1)
-            found = {
-                name[len(so_far)]
-                for name in _ENTITIES_BY_LENGTH.get(len(so_far) + 1 + len(rest), ())
-                if name.startswith(so_far) and name.endswith(rest)
-            }
-            return found.pop() if len(found) == 1 else None
-        return None
+        if not tail:
+            return ";" if so_far in _ENTITIES else None
+        found = {name[len(so_far)] for name in _fitting(_ENTITIES_BY_LENGTH, so_far, tail.group(1))}
+        return found.pop() if len(found) == 1 else None
     following = _ENTITY_NEXT.match(markup, at + 1)
-    return "&" if following and following.group(1) in html_lib.entities.name2codepoint else None
+    return "&" if following and following.group(1) in _ENTITIES else None
 
 
 #: How far back an open comment is looked for.
@@ -323,6 +311,10 @@ def _comment_char(markup: str, at: int) -> str | None:
     return closing if markup.rfind("<!--", reach, at) > markup.rfind("-->", reach, at) else None
 
 
+#: One broken byte (a run of U+FFFD is a broken character of the text).
+_LONE_FFFD = re.compile("(?<!\ufffd)\ufffd(?!\ufffd)")
+
+
 def mend_broken_markup(markup: str, warnings: list[str]) -> str:
     """Markup characters lost to invalid bytes read back from the tags
     around them, so that one broken byte does not take a tag (or the page
@@ -346,9 +338,6 @@ def mend_broken_markup(markup: str, warnings: list[str]) -> str:
     pieces.append(markup[done:])
     warnings.append(f"{len(mended)} markup character(s) lost to invalid bytes read from the tags around them")
     return "".join(pieces)
-
-
-_LONE_FFFD = re.compile("(?<!\ufffd)\ufffd(?!\ufffd)")
 
 
 _BULKY_OPEN = re.compile(r"<(script|style|svg)\b|<!--|\b(?:src|href)\s*=\s*[\"']data:", re.I)

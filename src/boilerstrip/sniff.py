@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import defs
-
-from .markup import mend_broken_markup
+from .markup import HTML_ELEMENTS, mend_broken_markup
 
 #: How much of a text is looked at.
 WINDOW = 65_536
@@ -29,10 +27,8 @@ MIN_END_TAGS = 2
 #: ... at least one tag per this many characters.
 MAX_CHARS_PER_TAG = 400
 
-#: HTML element names (lxml's list, and the newer ones it lacks).
-HTML_ELEMENTS = frozenset(defs.tags) | frozenset(
-    "main template picture dialog slot data frame noframes nobr xmp listing plaintext bgsound".split()
-)
+#: Where a broken byte may have hidden that a text is markup.
+BROKEN_WINDOW = 4096
 #: Elements that only open a document, never a fragment of text.
 _DOCUMENT_ELEMENTS = frozenset("html head body meta title link base script style frameset".split())
 
@@ -56,10 +52,6 @@ def is_markup(text: str) -> bool:
         return False
     mended = mend_broken_markup(head, [])
     return mended != head and _is_markup(mended)
-
-
-#: Where a broken byte may have hidden that a text is markup.
-BROKEN_WINDOW = 4096
 
 
 def _is_markup(head: str) -> bool:
