@@ -298,6 +298,12 @@ def _time(function, *args) -> float:
         ("邀請好友送300元獎金</a>", "送"),
         ("&nbsp;&nbsp;造反派之間的內", "s"),
         ("上一頁 | 下一頁&nbsp;", " |"),
+        ("觀的手段進行調控。\r<BR>", "。"),  # not 控\ufffdC: a letter trail before a line's end
+        ("正面情緒相對較多 \n<P>", "多"),  # before spaces and a tag
+        ("<a href=x>■白髮--脫髮--最終", "髮"),  # before a dash
+        ("<td>　01當代電影</td>", "　"),  # A1 40: an @ after no letter or digit is a trail
+        ("主要應該歸功於K12A發動機", "2"),  # K12 is an ASCII word: the A is a letter
+        ("·<a href=http://x>", "<"),  # a letter before a space and a word is a letter
     ],
 )
 def test_a_broken_big5_byte_costs_only_its_character(text, mark):
@@ -305,3 +311,31 @@ def test_a_broken_big5_byte_costs_only_its_character(text, mark):
     data[len(text[: text.index(mark)].encode("big5"))] = 0xFF
     at = text.index(mark)
     assert decode(bytes(data), "big5")[0] == text[:at] + "\ufffd" + text[at + 1 :]
+
+
+# Lines of the dev pages in GBK, with bytes broken where the marks start (a
+# character's lead byte; its trail byte with ``+``): each broken character
+# alone is lost.
+@pytest.mark.parametrize(
+    "text, marks",
+    [
+        ("物流是其中连接两方的重要渠道，其中对物流服务提供商的服务质量", ("中对", "对物")),  # not 其\ufffd卸\ufffd物流
+        ("那么你的文章过了首页后，就石沉大海了", ("的文", "文章")),
+        ("移动互联网大数据监测平台Trustdata发布的", ("平台",)),  # not 监测\ufffd教═rustdata
+        ("“特别聚能提升热效率，暖而不燥", ("特别", "+聚能")),
+        ('<font color="#FF0000">┌───┬───────────', ("+──┬", "+─┬")),  # two broken trails
+        # A traditional table in a simplified page: 麼 is FC 4E, 綽 BE 62; their
+        # trails read as N and b, beside characters outside GB2312.
+        (SIMPLIFIED * 3 + "繁简对照表：鄒詛組鑽緻鐘麼為隻兇準啟闆裡靂餘鍊洩", ("麼為",)),
+        (SIMPLIFIED * 3 + "繁简对照表：觸處傳瘡闖創錘純綽辭詞賜聰蔥囪從叢", ("綽辭",)),
+    ],
+)
+def test_broken_gbk_bytes_cost_only_their_characters(text, marks):
+    data = bytearray(text.encode("gbk"))
+    lost = []
+    for mark in marks:
+        at = text.index(mark.lstrip("+"))
+        data[len(text[:at].encode("gbk")) + mark.startswith("+")] = 0xFF
+        lost.append(at)
+    want = "".join("\ufffd" if i in lost else char for i, char in enumerate(text))
+    assert decode(bytes(data), "gbk")[0] == want

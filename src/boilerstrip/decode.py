@@ -107,6 +107,11 @@ SAMPLE_BYTES = 1_000_000
 #: After an invalid byte, how many bytes are read ahead to find where the
 #: characters line up again.
 RESYNC_LOOKAHEAD = 24
+#: How much better (in look-ahead weights, a common character 1.0) a reading
+#: that keeps a broken byte's follower as a lead byte must read, when the
+#: broken byte sits in Chinese text, than one that drops it as the broken
+#: character's trail.
+RESYNC_LEAD_PRIOR = 0.5
 #: A GB18030 or Big5 reading with invalid bytes scoring at least this (but
 #: not plausible) is scored again resynchronised...
 RESYNC_FLOOR = 0.3
@@ -566,7 +571,7 @@ def _letter_trail_chars() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(char) for char in chars) + "]+")
 
 
-def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]:
+def _resync(error: UnicodeDecodeError, letters: bool = False, deep: bool = True) -> tuple[str, int]:
     """Codec error handler: one U+FFFD for one broken character, resuming
     where the next characters line up:
 
@@ -581,7 +586,10 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
       and before a tag, a digit or punctuation, unless the broken byte
       follows a letter of an ASCII word.
 
-    Two broken bytes in a row stay two U+FFFD.
+    Two broken bytes in a row stay two U+FFFD. The look-ahead reads the
+    bytes after the trail resynchronised the same way (``deep``), one level
+    down, so a second broken byte a character later does not leave both
+    readings out of step.
     """
     data, start = error.object, error.start
     if error.encoding == "gb18030" and _broken_four_byte(data, start):
@@ -593,18 +601,46 @@ def _resync(error: UnicodeDecodeError, letters: bool = False) -> tuple[str, int]
             stop = end + 1 + RESYNC_LOOKAHEAD
             if _ascii_word_at(data, end + 1):
                 end += 1  # the follower would take the first letter of an ASCII word (``\ufffd\u6158 7`` for ``\ufffdG7``)
-            elif _lookahead(data, end + 1, stop, error.encoding, letters) > _lookahead(data, end, stop, error.encoding, letters):
-                end += 1
-        elif letters and not lead and 0x40 <= follower <= 0x7E and not _in_ascii_word(data, start) and (
-            _before_chinese(data, end + 1) or _after_chinese(data, start) and _ends_word(data, end + 1)
+            else:
+                # After a lead byte the broken byte is its trail; after a
+                # Chinese character it is far more often a lead byte than a
+                # byte of its own: the pair is preferred unless keeping the
+                # follower reads better by more than that.
+                prior = RESYNC_LEAD_PRIOR if lead or _two_byte_before(data, start) else 0.0
+                skip = _lookahead(data, end + 1, stop, error.encoding, letters, deep) + prior
+                if skip > _lookahead(data, end, stop, error.encoding, letters, deep):
+                    end += 1
+        elif (letters or _beside_gbk_extension(data, start - 2) or _beside_gbk_extension(data, end + 1)) and (
+            not lead and 0x40 <= follower <= 0x7E and not _in_ascii_word(data, start)
+        ) and (
+            _before_chinese(data, end + 1)
+            or _after_chinese(data, start) and _ends_word(data, end + 1, chr(follower).isalpha())
+            or follower == 0x40 and not data[start - 1 : start].isalnum()
         ):
             # Trail bytes include 0x40-0x7E (four in ten in Big5): in such
             # text, an ASCII letter before a Chinese character (or before
-            # punctuation and one), or after one and before a tag, a digit
-            # or punctuation, is the broken character's; never one inside
-            # an ASCII word (``CC\ufffdR``: the broken byte was a letter).
+            # punctuation and one), or after one and before a tag, a digit,
+            # punctuation, a space or a broken byte, is the broken
+            # character's; so is an ``@`` that follows no letter or digit
+            # (``A1 40`` is the ideographic space); never one inside an
+            # ASCII word (``CC\ufffdR``, ``K1\ufffdA``: the broken byte
+            # was a letter or a digit).
             end += 1
     return "\ufffd", end
+
+
+def _two_byte_before(data: bytes, at: int) -> bool:
+    """True when the two bytes before ``at`` are a lead and a high trail."""
+    return at > 1 and 0x81 <= data[at - 2] <= 0xFE and 0xA1 <= data[at - 1] <= 0xFE
+
+
+def _beside_gbk_extension(data: bytes, at: int) -> bool:
+    """True when the two bytes at ``at`` are a GBK character outside GB2312
+    (a lead or trail byte below 0xA1: traditional or rare characters, four
+    in ten of which have an ASCII trail byte): its neighbour's letter trail
+    is as likely as in Big5 text."""
+    pair = data[at : at + 2] if at >= 0 else b""
+    return len(pair) == 2 and 0x81 <= pair[0] <= 0xFE and (pair[0] < 0xA1 or 0x40 <= pair[1] < 0xA1) and pair[1] != 0x7F
 
 
 _CLAUSE_PUNCTUATION = frozenset(b",.;:!?")
@@ -632,20 +668,53 @@ def _ascii_word_at(data: bytes, at: int) -> bool:
     return len(pair) == 2 and pair.isalnum() and pair[:1].isalpha()
 
 
+#: How far back a byte that cannot be a trail byte is looked for.
+_SYNC_REACH = 512
+
+
 def _in_ascii_word(data: bytes, at: int) -> bool:
-    """True when ``at`` follows an ASCII letter that follows an ASCII byte
-    (``CC`` before it, not a Big5 character's letter trail)."""
-    return at > 1 and data[at - 2] < 0x80 and data[at - 1 : at].isalpha()
+    """True when ``at`` follows an ASCII word: letters and digits read as
+    ASCII (not a character's letter trail), at least one a letter. ``CC``
+    and ``K12`` are words; ``2008`` and the ``C`` of ``\u7684C`` are not.
+    The bytes are read from the last one that no character ends with (ASCII
+    below 0x40, not a digit: GB18030 four-byte characters hold digits)."""
+    sync = at - 1
+    floor = max(0, at - _SYNC_REACH)
+    while sync >= floor and (data[sync] >= 0x40 or 0x30 <= data[sync] <= 0x39):
+        sync -= 1
+    index = word = sync + 1
+    while index < at:
+        byte = data[index]
+        if byte >= 0x81:
+            index += 4 if index + 1 < at and 0x30 <= data[index + 1] <= 0x39 else 2
+            word = index
+        else:
+            index += 1
+            if not (0x30 <= byte <= 0x39 or 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A):
+                word = index
+    return index == at and word < at and not data[word:at].isdigit()
 
 
-#: What may follow a character's letter trail: a tag, a digit, ASCII
+#: What may follow a character's trail byte: a tag, a digit, ASCII
 #: punctuation (``\u670d\u52d9\ufffdI');``), the end.
-_WORD_ENDS = frozenset(b"<0123456789,.;:!?)]}'\"")
+_WORD_ENDS = frozenset(b"<0123456789,.;:!?)]}'\"-")
+#: What may also follow a letter trail (not a symbol: ``\u9801 | \u4e0b``):
+#: a space, a broken byte (0x80 and 0xFF start no character).
+_SPACES = frozenset(b" \t\r\n")
+_LETTER_ENDS = _SPACES | frozenset(b"\x80\xff")
 
 
-def _ends_word(data: bytes, at: int) -> bool:
-    """True when a tag, a digit or punctuation starts at ``at``."""
-    return at >= len(data) or data[at] in _WORD_ENDS
+def _ends_word(data: bytes, at: int, letter: bool) -> bool:
+    """True when a tag, a digit or punctuation starts at ``at``; after a
+    ``letter``, also a broken byte, or spaces not followed by an ASCII
+    letter (``\u554f\ufffdD </STRONG>``, not ``\u00b7\ufffda href``)."""
+    if at >= len(data) or data[at] in _WORD_ENDS:
+        return True
+    if not letter or data[at] not in _LETTER_ENDS:
+        return False
+    while at < len(data) and data[at] in _SPACES:
+        at += 1
+    return not data[at : at + 1].isalpha()
 
 
 def _broken_four_byte(data: bytes, start: int) -> bool:
@@ -668,6 +737,13 @@ def _broken_four_byte(data: bytes, start: int) -> bool:
 
 codecs.register_error(_RESYNC, _resync)
 codecs.register_error(_RESYNC_LETTERS, functools.partial(_resync, letters=True))
+#: The look-ahead's own handlers: resynchronised, with a plain look-ahead.
+_SHALLOW = {
+    False: "boilerstrip-resync-shallow",
+    True: "boilerstrip-resync-letters-shallow",
+}
+for _letters, _handler in _SHALLOW.items():
+    codecs.register_error(_handler, functools.partial(_resync, letters=_letters, deep=False))
 
 
 #: Trail-byte symbols that real text does not put between two Chinese
@@ -675,17 +751,18 @@ codecs.register_error(_RESYNC_LETTERS, functools.partial(_resync, letters=True))
 _ODD_BETWEEN_HANZI = frozenset("[]{}^~`\\")
 
 
-def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = False) -> float:
+def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = False, deep: bool = False) -> float:
     """How well ``data[start:stop]`` reads: the plausibility weights of its
     characters, an ASCII character counting 0.2 (below a less common Chinese
     character, above a rare one); a letter (or ``@``) alone between two
-    Chinese characters, or a byte that reads as nothing, -1 (bytes read out
-    of step: ``\u5e7b\u6795\ufffd`` for ``\u63cf\u8ff0``). With ``letters``
+    Chinese characters, or a run of bytes that read as nothing, -1 (bytes
+    read out of step: ``\u5e7b\u6795\ufffd`` for ``\u63cf\u8ff0``). With ``letters``
     (Big5, whose trail bytes are ASCII four times in ten), so is a letter
     next to a Chinese character with no letter or digit beside it
     (``\u90e8I </P>``), and a bracket or ``^~`` between two
-    (``\u773e]\u4e8c``)."""
-    decoder = codecs.getincrementaldecoder(codec)("replace")
+    (``\u773e]\u4e8c``). ``deep``: read resynchronised (a broken byte
+    further on costs its character in both readings, not all that follows)."""
+    decoder = codecs.getincrementaldecoder(codec)(_SHALLOW[letters] if deep else "replace")
     text = decoder.decode(data[start:stop], final=False)
     weights = _tables().weights
     total = 0.0
@@ -704,8 +781,12 @@ def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = F
             else:
                 lone = (char.isalpha() or char == "@") and before > "~" and after > "~"
             total += -1.0 if lone else 0.2
+        elif char == "\ufffd":
+            # A run is one broken character: a lead byte and its broken
+            # trail read as two U+FFFD here, as one in the reading itself.
+            total -= 1.0 if index == 0 or text[index - 1] != "\ufffd" else 0.0
         else:
-            total += -1.0 if char == "\ufffd" else weights.get(char, 0.0)
+            total += weights.get(char, 0.0)
     return total
 
 
