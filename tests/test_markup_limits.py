@@ -86,6 +86,7 @@ def test_an_end_tag_broken_by_an_invalid_byte_still_ends_its_element(broken):
         ('</title>\n<\ufffdeta name="description" content="1月20日">', '</title>\n<meta name="description" content="1月20日">'),
         ('<\ufffdtitle>\n<meta name="keywords" content="棱镜">', '</title>\n<meta name="keywords" content="棱镜">'),
         ('</span> <span\ufffdclass="reference-text">', '</span> <span class="reference-text">'),
+        ('<b>兩性</b></a><a\ufffd href=index.asp?boardid=57><b>健康</b>', '<b>兩性</b></a><a  href=index.asp?boardid=57><b>健康</b>'),
         ('</div></div></div></div>\ufffd/div></div>', '</div></div></div></div></div></div>'),
         ("<!-- 正文页画中画 begin \ufffd->，还 在 香港时，他就为", "<!-- 正文页画中画 begin -->，还 在 香港时，他就为"),
         ('(<a target=_blank href="Jas_5.php?section=13#13">雅 5:13</\ufffd>)<br>', '(<a target=_blank href="Jas_5.php?section=13#13">雅 5:13</a>)<br>'),

@@ -253,6 +253,8 @@ def _markup_char(markup: str, at: int) -> str | None:
             return "=" if last.isalnum() else None
         if _ATTRIBUTE_NEXT.match(after):
             return None if last.isspace() else " "
+        if after[:1].isspace() and _ATTRIBUTE_NEXT.match(after.lstrip()):
+            return " "  # white space before an attribute (``<a\ufffd href=``), not the tag's end
         return " " if after.lstrip()[:1] == ">" else ">"
     value = _TAG_IN_VALUE.fullmatch(so_far)
     if value and _VALUE_END_NEXT.match(after):
