@@ -304,6 +304,7 @@ def _time(function, *args) -> float:
         ("<td>　01當代電影</td>", "　"),  # A1 40: an @ after no letter or digit is a trail
         ("主要應該歸功於K12A發動機", "2"),  # K12 is an ASCII word: the A is a letter
         ("·<a href=http://x>", "<"),  # a letter before a space and a word is a letter
+        ("麻辣社區-大話四川-[原創]朋友,請正確客觀認識涼山", "原"),  # the ] closes [: not 麭胅
     ],
 )
 def test_a_broken_big5_byte_costs_only_its_character(text, mark):

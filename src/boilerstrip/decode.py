@@ -751,6 +751,16 @@ for _letters, _handler in _SHALLOW.items():
 _ODD_BETWEEN_HANZI = frozenset("[]{}^~`\\")
 
 
+_OPENERS = {"]": "[", "}": "{"}
+
+
+def _closes(char: str, before: str, raw_before: bytes) -> bool:
+    """True when ``char`` closes a bracket opened just before it, in the
+    text read so far or the bytes before the broken one (``[\ufffd\u5275]\u670b``)."""
+    opener = _OPENERS.get(char)
+    return opener is not None and (opener in before or opener.encode() in raw_before)
+
+
 def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = False, deep: bool = False) -> float:
     """How well ``data[start:stop]`` reads: the plausibility weights of its
     characters, an ASCII character counting 0.2 (below a less common Chinese
@@ -760,8 +770,9 @@ def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = F
     (Big5, whose trail bytes are ASCII four times in ten), so is a letter
     next to a Chinese character with no letter or digit beside it
     (``\u90e8I </P>``), and a bracket or ``^~`` between two
-    (``\u773e]\u4e8c``). ``deep``: read resynchronised (a broken byte
-    further on costs its character in both readings, not all that follows)."""
+    (``\u773e]\u4e8c``; not one that closes a bracket opened just
+    before). ``deep``: read resynchronised (a broken byte further on costs
+    its character in both readings, not all that follows)."""
     decoder = codecs.getincrementaldecoder(codec)(_SHALLOW[letters] if deep else "replace")
     text = decoder.decode(data[start:stop], final=False)
     weights = _tables().weights
@@ -776,7 +787,7 @@ def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = F
                     (char.isalpha() or char == "@")
                     and (before > "~" or after > "~")
                     and not (before.isascii() and before.isalnum() or after.isascii() and after.isalnum())
-                    or char in _ODD_BETWEEN_HANZI and before > "~" and after > "~"
+                    or char in _ODD_BETWEEN_HANZI and before > "~" and after > "~" and not _closes(char, text[:index], data[max(0, start - 16) : start])
                 )
             else:
                 lone = (char.isalpha() or char == "@") and before > "~" and after > "~"
