@@ -17,6 +17,15 @@ def test_hundred_thousand_nested_divs():
     assert any("deeper" in w for w in article.warnings)
 
 
+@pytest.mark.parametrize("divs, deep", [(250, False), (251, True), (300, True)])
+def test_the_depth_probe_finds_the_level_libxml2_stops_at(divs, deep):
+    """html (1) > body (2) > 251 divs reaches level 253, MAX_DEPTH - 2."""
+    from boilerstrip.markup import MAX_DEPTH, nests_at_least
+
+    root = parse_html("<html><body>" + "<div>" * divs + "字" + "</div>" * divs + "</body></html>")
+    assert nests_at_least(root, MAX_DEPTH - 2) is deep
+
+
 def test_iterative_walker_handles_any_depth():
     from lxml import etree
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import candidates, choose
 from .detectors.threads import is_thread
-from .markup import MAX_DEPTH, element_text, flat_text, page_text, parse_html, prepare_markup, tree_depth
+from .markup import MAX_DEPTH, element_text, flat_text, nests_at_least, page_text, parse_html, prepare_markup
 from .metadata.html_fields import html_title
 from .metadata.text_fields import byline, metadata_line, post_line
 from .text import fold_spaces, is_lead, is_prose, squeeze, text_lines
@@ -81,7 +81,7 @@ def extract_main(markup: str, options: Options) -> Extraction:
         return Extraction("", "none", tuple(warnings) + ("HTML could not be parsed: nothing to clean",))
     title, title_element = html_title(root)
     url = own_url(root)
-    if tree_depth(root) >= MAX_DEPTH - 2:
+    if nests_at_least(root, MAX_DEPTH - 2):
         warnings.append(f"page nests elements deeper than {MAX_DEPTH} levels; read as flat text")
         return Extraction(flat_text(markup), "flat", tuple(warnings), root, title=title, title_element=title_element, url=url)
     body = root.find("body")

@@ -464,15 +464,16 @@ def parse_html(markup: str):
         return None
 
 
-def tree_depth(root) -> int:
-    """How deep the tree nests (iterative: any depth)."""
-    deepest, stack = 0, [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-        stack.extend((child, depth + 1) for child in node)
-    return deepest
+def nests_at_least(root, levels: int) -> bool:
+    """True when some element lies ``levels`` deep (``root`` is level 1):
+    one XPath of ``levels - 1`` child steps, walked by libxml2 (each element
+    once, no Python object per node)."""
+    return bool(_depth_probe(levels)(root))
+
+
+@functools.lru_cache(maxsize=4)
+def _depth_probe(levels: int) -> etree.XPath:
+    return etree.XPath("boolean(" + "/".join(["*"] * (levels - 1)) + ")")
 
 
 # ---------------------------------------------------------------- 2. lines
@@ -489,36 +490,39 @@ def element_text(element, *, skip_hidden: bool = True) -> str:
 
     A line break in the markup's text is white space, as in a browser
     (``责任编辑：\n尹世杰`` is one line on screen); only block elements and
-    ``<br>`` break lines, and ``<pre>`` keeps its own breaks.
+    ``<br>`` break lines, and ``<pre>`` keeps its own breaks. libxml2 walks
+    the tree (``iterwalk``); a skipped element's subtree is not entered.
     """
     chunks: list[str] = []
-    # Stack of (element, entering, inside <pre>); on leaving we add the
-    # closing break and tail.
-    stack: list[tuple[object, bool, bool]] = [(element, True, False)]
-    while stack:
-        node, entering, pre = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if not entering:
+    append = chunks.append
+    # For each open element: whether the text around it is inside <pre>,
+    # and its tag (None when skipped: only its tail is read).
+    open_elements: list[tuple[bool, str | None]] = []
+    pre = False
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
+            if tag.__class__ is not str or tag in _SKIP_TAGS or (skip_hidden and tag != "html" and _hidden(node)):
+                walker.skip_subtree()
+                open_elements.append((pre, None))
+                continue
+            open_elements.append((pre, tag))
             if tag in _BLOCK_TAGS:
-                chunks.append("\n")
-            elif tag in _CELL_TAGS:
-                chunks.append(" ")
-            if node is not element and node.tail:
-                chunks.append(_fold(node.tail, pre))
+                append("\n")
+            if tag in _PRE_TAGS:
+                pre = True
+            if node.text:
+                append(_fold(node.text, pre))
             continue
-        if tag in _SKIP_TAGS or not tag or (skip_hidden and tag != "html" and _hidden(node)):
-            if node is not element and node.tail:
-                chunks.append(_fold(node.tail, pre))
-            continue
+        pre, tag = open_elements.pop()
         if tag in _BLOCK_TAGS:
-            chunks.append("\n")
-        inner = pre or tag in _PRE_TAGS
-        if node.text:
-            chunks.append(_fold(node.text, inner))
+            append("\n")
+        elif tag in _CELL_TAGS:
+            append(" ")
         # The tail belongs to the parent's context.
-        stack.append((node, False, pre))
-        for child in reversed(node):
-            stack.append((child, True, inner))
+        if node is not element and node.tail:
+            append(_fold(node.tail, pre))
     return "".join(chunks)
 
 
