@@ -147,6 +147,16 @@ def test_a_slideshow_with_a_byte_lost_in_its_script_loses_one_character():
     assert len(body) == len(broken) == 1011
 
 
+@pytest.mark.parametrize("offset", [1, 3])  # the quote of \" (\?,\"), the backslash of the next (\",?")
+def test_a_slideshow_whose_escaped_quote_lost_a_byte_keeps_every_slide(offset):
+    """In toutiao_2's script the slides are ``[\"…\",\"…\"]``, an array
+    inside a string: an invalid byte on the quote or the backslash of one of
+    its escaped quotes made the array unreadable (1,011 -> 260 characters)."""
+    raw = (Path(__file__).resolve().parent.parent / "fixtures/pages/toutiao_2/page.html").read_bytes()
+    at = raw.index(b'\\",\\"', raw.index(b"sub_abstracts")) + offset
+    assert clean_article(raw[:at] + b"\xff" + raw[at + 1 :]).body == clean_article(raw).body
+
+
 def test_a_page_of_broken_bytes_is_mended_in_bounded_time():
     started = time.process_time()
     prepare_markup("中\ufffd" * 200_000 + '<a href="x" \ufffd' * 20_000)

@@ -134,6 +134,13 @@ def _lead(skeleton: list[str], title: str | None, options: Options) -> int | Non
 
 _JSON_STRING_ARRAY = re.compile(r'\[\s*"(?:[^"\\]|\\.)*"(?:\s*,\s*"(?:[^"\\]|\\.)*")+\s*\]')
 
+#: What an invalid byte leaves of an escaped quote (``\\"``) in an array
+#: unescaped from a string: its backslash and the broken quote before a
+#: delimiter (``。\\�,"在``: the string ended there), or a broken
+#: backslash between a delimiter and the quote (``。",�"在``: nothing).
+_BROKEN_QUOTE = re.compile(r'\\\ufffd(?=\s*[,\]])')
+_BROKEN_BACKSLASH = re.compile(r'(?<=[\[,])(\s*)\ufffd(?=")')
+
 
 def _script_slides(root, visible: list[str], page: list[str], below: int) -> list[str]:
     """The texts of a script-driven slideshow (photo gallery) when the page
@@ -155,7 +162,12 @@ def _script_slides(root, visible: list[str], page: list[str], below: int) -> lis
         if len(code) < 100:
             continue
         # Data embedded as a string inside a string: unescape one level.
-        for layer in (code, code.replace('\\"', '"').replace('\\\\', '\\').replace('\\"', '"')):
+        layers = [code, code.replace('\\"', '"').replace('\\\\', '\\').replace('\\"', '"')]
+        if "\ufffd" in code:
+            # Where an invalid byte broke an escaped quote, the array reads
+            # only with that quote read back.
+            layers.append(_BROKEN_BACKSLASH.sub(r"\1", _BROKEN_QUOTE.sub('"', layers[1])))
+        for layer in layers:
             for match in _JSON_STRING_ARRAY.finditer(layer):
                 items = _json_array(match.group(0))
                 if items is None:
