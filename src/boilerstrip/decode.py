@@ -469,7 +469,7 @@ def _read(data: bytes, codec: str, *, partial: bool, resync: bool = False, lette
     if codec == "utf-8":
         return _read_utf8(data, partial)
     resync = resync and codec in _UNSYNCED
-    handler = (_RESYNC_LETTERS if letters or codec.startswith("big5") else _RESYNC) if resync else "replace"
+    handler = _RESYNC[letters or codec.startswith("big5"), True] if resync else "replace"
     try:
         decoder = codecs.getincrementaldecoder(codec)(handler)
         text = decoder.decode(data, final=False)
@@ -544,8 +544,13 @@ def _read_utf8(data: bytes, partial: bool) -> _Reading:
 # GB18030 and Big5 reuse lead bytes as trail bytes: after an invalid byte
 # they may pair every following byte with the wrong partner.
 _UNSYNCED = frozenset(("gb18030", "big5hkscs", "big5", "gbk", "gb2312", "cp950", "cp936"))
-_RESYNC = "boilerstrip-resync"
-_RESYNC_LETTERS = "boilerstrip-resync-letters"
+#: The resynchronising error handlers' names, by ``(letters, deep)``
+#: (:func:`_resync`; the look-ahead's own readings are not ``deep``).
+_RESYNC = {
+    (letters, deep): "boilerstrip-resync" + ("-letters" if letters else "") + ("" if deep else "-shallow")
+    for letters in (False, True)
+    for deep in (True, False)
+}
 #: Above this share of characters whose trail byte is an ASCII letter (Big5
 #: text; traditional text in GBK), a lone letter after a broken byte is taken
 #: for a trail byte.
@@ -735,15 +740,9 @@ def _broken_four_byte(data: bytes, start: int) -> bool:
     return misfits == 1
 
 
-codecs.register_error(_RESYNC, _resync)
-codecs.register_error(_RESYNC_LETTERS, functools.partial(_resync, letters=True))
-#: The look-ahead's own handlers: resynchronised, with a plain look-ahead.
-_SHALLOW = {
-    False: "boilerstrip-resync-shallow",
-    True: "boilerstrip-resync-letters-shallow",
-}
-for _letters, _handler in _SHALLOW.items():
-    codecs.register_error(_handler, functools.partial(_resync, letters=_letters, deep=False))
+for (_letters, _deep), _name_of_handler in _RESYNC.items():
+    codecs.register_error(_name_of_handler, functools.partial(_resync, letters=_letters, deep=_deep))
+del _letters, _deep, _name_of_handler
 
 
 #: Trail-byte symbols that real text does not put between two Chinese
@@ -773,7 +772,7 @@ def _lookahead(data: bytes, start: int, stop: int, codec: str, letters: bool = F
     (``\u773e]\u4e8c``; not one that closes a bracket opened just
     before). ``deep``: read resynchronised (a broken byte further on costs
     its character in both readings, not all that follows)."""
-    decoder = codecs.getincrementaldecoder(codec)(_SHALLOW[letters] if deep else "replace")
+    decoder = codecs.getincrementaldecoder(codec)(_RESYNC[letters, False] if deep else "replace")
     text = decoder.decode(data[start:stop], final=False)
     weights = _tables().weights
     total = 0.0

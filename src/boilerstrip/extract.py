@@ -166,7 +166,9 @@ def _script_slides(root, visible: list[str], page: list[str], below: int) -> lis
         if "\ufffd" in code:
             # Where an invalid byte broke an escaped quote, the array reads
             # only with that quote read back.
-            layers.append(_BROKEN_BACKSLASH.sub(r"\1", _BROKEN_QUOTE.sub('"', layers[1])))
+            mended = _BROKEN_BACKSLASH.sub(r"\1", _BROKEN_QUOTE.sub('"', layers[1]))
+            if mended != layers[1]:
+                layers.append(mended)
         for layer in layers:
             for match in _JSON_STRING_ARRAY.finditer(layer):
                 items = _json_array(match.group(0))
