@@ -6,8 +6,11 @@ import pytest
 
 from boilerstrip import Options, clean_article
 from boilerstrip.markup import element_text, html_to_text, parse_html
+from boilerstrip.text import text_lines
 
 from .conftest import FIXTURES
+
+PAGES = FIXTURES / "pages"
 
 
 def test_hundred_thousand_nested_divs():
@@ -87,19 +90,46 @@ def test_parse_html_of_empty_markup_is_none():
     assert parse_html("") is None
 
 
-def test_readability_without_link_rewriting_gives_the_same_summary():
+def test_readability_on_our_parse_gives_the_stock_summary():
+    """readability reads a copy of our parse, with its own cleaner minus
+    link rewriting and a remembered link density: the text of its summary
+    is the stock ``Document``'s on every dev page (and on the page with a
+    ``javascript:`` link the stock cleaner rewrites)."""
     from readability import Document
 
-    from boilerstrip.candidates import _readability_document
+    from boilerstrip.candidates import _readability_lines
+    from boilerstrip.decode import decode
+    from boilerstrip.markup import prepare_markup
 
-    page = (
+    javascript_link = (
         "<html><body><div class='nav'><a href='javascript:void(0)' onclick='x()'>菜单</a></div>"
         "<div class='article'>" + "<p>这是正文的一段话，讲述了事情的经过，内容足够长，像一篇文章的段落。<a href='/a'>链接</a></p>" * 6
         + "</div><div class='footer'>版权所有</div></body></html>"
     )
-    fast = _readability_document(page).summary(html_partial=True)
-    stock = Document(page).summary(html_partial=True)
-    assert text_of(fast) == text_of(stock) and "这是正文" in text_of(fast)
+    pages = [javascript_link] + [decode(path.read_bytes())[0] for path in sorted(PAGES.glob("*/page.html"))]
+    assert len(pages) == 23
+    for page in pages:
+        markup, _ = prepare_markup(page, 10**8)
+        ours = _readability_lines(parse_html(markup))
+        stock = text_lines(text_of(Document(markup).summary(html_partial=True)))
+        assert ours == stock and ours
+
+
+def test_remembered_link_density_is_readabilitys():
+    """Every element's link density, remembered by text, equals the stock
+    ``get_link_density`` (a page whose texts have runs of spaces, tabs and
+    newlines, and a run of 300 spaces and no-break spaces)."""
+    from readability import Document
+
+    from boilerstrip.candidates import _text_document_class
+
+    page = (PAGES / "people_1" / "page.html").read_bytes().decode("utf-8")
+    page = page.replace("<body>", "<body><div><a href='/x'>链接" + " \u00a0" * 150 + "尾</a> 文字\t\t两 个</div>", 1)
+    ours = _text_document_class()(parse_html(page))
+    stock = Document(page)
+    elements = list(ours._html(True).iter("div", "p", "a", "td", "ul", "li", "span"))
+    assert len(elements) > 200
+    assert [ours.get_link_density(e) for e in elements] == [Document.get_link_density(stock, e) for e in elements]
 
 
 def text_of(fragment: str) -> str:

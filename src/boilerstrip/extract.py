@@ -93,7 +93,7 @@ def extract_main(markup: str, options: Options) -> Extraction:
         warnings.append("page too large for content extraction; whole-page text used")
         return Extraction(page_text(root), "page", tuple(warnings), **found)
     lead = _lead(skeleton, title, options)
-    taken = candidates(markup, root, skeleton, lead, is_thread(skeleton))
+    taken = candidates(root, skeleton, lead, is_thread(skeleton))
     chosen, method = choose(skeleton, taken, lead, options.core_share)
     found.update(taken={name: frozenset(lines) for name, lines in taken.items()}, chosen=tuple(chosen))
     slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton, options.slides_below)
