@@ -161,3 +161,28 @@ def test_the_traditional_table_holds_every_vocabulary_phrase():
 
     missing = [phrase for phrase in REGISTERED if phrase not in _TRADITIONAL]
     assert not missing, f"run scripts/make_traditional.py: {missing[:5]}"
+
+
+def test_data_uri_lines_match_as_before_the_look_ahead_guard():
+    """The data-URI alternative of ``scraper_marker`` tries its look-ahead
+    only where a ``;`` can follow: the same lines match as without the
+    guard (the toutiao_2 lynx dump's data-URI lines, alone and with a
+    teaser after them, and several URIs on one line)."""
+    import re
+
+    from boilerstrip.detectors.navigation import MarkerDetector
+
+    from .conftest import FIXTURES
+
+    unguarded = re.compile(MarkerDetector.contains.replace(r"(?=[\w+./=:\[\]\s-]*;)", ""), re.IGNORECASE)
+    guarded = re.compile(MarkerDetector.contains, re.IGNORECASE)
+    assert unguarded.pattern != guarded.pattern
+    dump = (FIXTURES / "pages" / "toutiao_2" / "lynx.txt").read_text(encoding="utf-8")
+    lines = sorted({line.strip() for line in dump.splitlines() if ";base64," in line})
+    uri = lines[0].split("]")[0] + "]"
+    lines += [uri + " " + uri, uri + uri + " 5图", "[data:image/png;base64,AAAAAAAA][data:image/png;base64,BBBBBBBB]", "x;base64,AAAAAAAA;"]
+    assert len(lines) > 10
+    outcomes = [bool(guarded.fullmatch(line)) for line in lines]
+    assert outcomes == [bool(unguarded.fullmatch(line)) for line in lines]
+    assert True in outcomes and False in outcomes
+    assert roles(uri) == [("removed", "scraper_marker")]

@@ -91,14 +91,17 @@ class MarkerDetector(LineDetector):
     cue = r"____|;(?i:base64),"
     # Data URIs, one after another: the text between two ``;base64,`` is
     # checked by a look-ahead and consumed one way (the payload of one and the
-    # prefix of the next could share characters in many ways).
+    # prefix of the next could share characters in many ways). The look-ahead
+    # is tried only where a ``;`` follows a run of the characters it can
+    # take: on a lone data URI (``[svg+xml;base64,PHN2Zy…]``, 600 characters)
+    # it tried every split of the payload, 30 characters each (200 µs).
     contains = (
         # A form field: a label and a blank (``请输入检索内容_____``,
         # ``…请告诉您的朋友。 给网易提意见 _____``); a blank inside a sentence
         # (``要______主的______如何。``) is an exercise, prose.
         r".{0,60}?_{4,}|[^。，,；;！!？?]{0,40}?_{4,}[^。，,；;！!？?]{0,40}"
         r"|\[?(?:data:)?[\w+./-]{0,30};base64,"
-        r"(?:(?=[A-Za-z0-9+/=]{8,}\]?\s*\[?(?:data:)?[\w+./-]{0,30};)[^;]*;base64,)*"
+        r"(?:(?=[\w+./=:\[\]\s-]*;)(?=[A-Za-z0-9+/=]{8,}\]?\s*\[?(?:data:)?[\w+./-]{0,30};)[^;]*;base64,)*"
         r"[A-Za-z0-9+/=]{8,}\]?\s*"
     )
 
