@@ -7,9 +7,11 @@ Whitespace (``squeeze``, ``fold_spaces``, ``text_lines``), script
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from operator import attrgetter
 from typing import Sequence
 
 # Characters that end a sentence (ASCII forms too: some crawlers fold them).
@@ -105,13 +107,26 @@ def cued_lines(lines: Sequence, cue: re.Pattern) -> set[int]:
     occurs: one search pass over the page's text, resumed at the next line
     after each hit (so a long line full of cues costs one hit). ``cue``
     must not match a newline."""
-    texts = [line.text for line in lines]
-    joined = "\n".join(texts)
+    joined, ends = _layout(tuple(map(_TEXT, lines)))
     search = cue.search
     found: set[int] = set()
     match = search(joined)
-    if match is None:
-        return found
+    while match is not None:
+        i = bisect_right(ends, match.start())
+        found.add(i)
+        match = search(joined, ends[i])
+    return found
+
+
+_TEXT = attrgetter("text")
+
+
+@functools.lru_cache(maxsize=4)
+def _layout(texts: tuple[str, ...]) -> tuple[str, tuple[int, ...]]:
+    """The lines joined by newlines, and the offset just past each line's
+    newline: made once for the ten cue searches over a page's lines (the
+    detectors change the lines' roles, not their texts)."""
+    return "\n".join(texts), tuple(accumulate(map((1).__add__, map(len, texts))))
     # ends[i]: offset just past line i's newline.
     ends = list(accumulate(map((1).__add__, map(len, texts))))
     while match is not None:
