@@ -58,6 +58,24 @@ def _readability_lines(root) -> list[str]:
 
 #: A run of whitespace readability's ``clean`` shortens (``\s{255,}``).
 _LONG_SPACE = re.compile(r"\s{255}")
+#: readability's ``clean`` (``\s{255,}`` -> 255 spaces, ``\s*\n\s*`` -> a
+#: newline, ``\t|[ \t]{2,}`` -> a space), the first two tried only at the
+#: start of a run of whitespace: the same leftmost matches (a run is
+#: replaced whole), without retrying from each character of a run that holds
+#: no newline (quadratic in the run's length).
+_CLEAN_STEPS = (
+    (re.compile(r"(?<!\s)\s{255,}"), " " * 255),
+    (re.compile(r"(?<!\s)\s*\n\s*"), "\n"),
+    (re.compile(r"\t|[ \t]{2,}"), " "),
+)
+
+
+def _cleaned_length(text: str) -> int:
+    """``len(readability.readability.clean(text))``."""
+    if "\n" in text or "\t" in text or "  " in text or (len(text) >= 255 and _LONG_SPACE.search(text)):
+        for pattern, replacement in _CLEAN_STEPS:
+            text = pattern.sub(replacement, text)
+    return len(text.strip())
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,7 +107,7 @@ def _text_document_class():
     from readability import Document
 
     try:
-        from readability.readability import REGEXES, clean
+        from readability.readability import REGEXES
     except ImportError:  # pragma: no cover - another readability version
 
         class CopyingDocument(Document):
@@ -133,11 +151,7 @@ def _text_document_class():
             text = elem.text_content() or ""
             length = self._lengths.get(text)
             if length is None:
-                if "\n" in text or "\t" in text or "  " in text or (len(text) >= 255 and _LONG_SPACE.search(text)):
-                    length = len(clean(text))
-                else:
-                    length = len(text.strip())
-                self._lengths[text] = length
+                length = self._lengths[text] = _cleaned_length(text)
             return length
 
     return TextDocument
