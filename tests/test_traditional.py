@@ -79,3 +79,30 @@ def test_taiwan_metadata_lines(line, fields):
 )
 def test_taiwan_dates(text, iso):
     assert parse_date(text) == iso
+
+
+def test_a_pattern_in_both_scripts_tries_each_alternative_once():
+    """``pattern_both_scripts`` joins the alternatives of the pattern and of
+    its traditional forms, none twice; it matches the same lines as all the
+    forms side by side (the comment marks, on every line of the dev dumps and
+    comment lines in both scripts), and a pattern whose ``|`` sits in a
+    character class stays whole."""
+    import re
+
+    from boilerstrip.detectors.comments import COMMENT_MARKS
+    from boilerstrip.vocab import _TRADITIONAL, _alternatives, _top_level, pattern_both_scripts
+
+    from .conftest import FIXTURES
+
+    raw = next(p for p in _TRADITIONAL if p.startswith(r"\d+\s*[条件篇则]评论"))
+    side_by_side = re.compile("(?:" + "|".join((raw, *_TRADITIONAL[raw])) + ")")
+    joined = re.compile(COMMENT_MARKS)
+    alternatives = _top_level(COMMENT_MARKS[3:-1])
+    assert len(alternatives) == len(set(alternatives)) < len(_top_level(side_by_side.pattern[3:-1]))
+    lines = [line for path in sorted((FIXTURES / "pages").glob("*/*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += ["0条评论|0人参与网友评论", "寫評論已有0條評論跟帖用戶自律公約", "查看剩下100條評論", "網友回覆", "檢視全部評論"]
+    assert [bool(side_by_side.search(line)) for line in lines] == [bool(joined.search(line)) for line in lines]
+    assert sum(bool(joined.search(line)) for line in lines) > 20
+    assert _alternatives(r"[|]a|b") == [r"[|]a", "b"]
+    assert _alternatives(r"[)|(]a|b") == [r"[)|(]a|b"]  # the bracket in the class miscounted: kept whole
+    assert pattern_both_scripts("跟帖") == "跟帖"  # no traditional form: as it was

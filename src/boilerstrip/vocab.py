@@ -73,10 +73,32 @@ def both_scripts(*phrases: str) -> tuple[str, ...]:
 
 def pattern_both_scripts(pattern: str) -> str:
     """A regular expression that also matches its traditional forms (the
-    pattern's Chinese characters converted; its syntax is ASCII)."""
+    pattern's Chinese characters converted; its syntax is ASCII): one
+    alternation of the pattern's alternatives and those of its forms, none
+    twice (a form repeats most of them: ``跟帖`` is the same in both
+    scripts), so a match tries each once. An alternative equal to an earlier
+    one can only match where that one already did: the matches are the same."""
     REGISTERED[pattern] = None
     forms = [form for form in _TRADITIONAL.get(pattern, ()) if form != pattern]
-    return pattern if not forms else "(?:" + "|".join((pattern, *forms)) + ")"
+    if not forms:
+        return pattern
+    alternatives = _alternatives(pattern)
+    for form in forms:
+        alternatives.extend(a for a in _alternatives(form) if a not in alternatives)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``, or the pattern whole
+    where a piece is no expression of its own (a ``|`` inside a character
+    class ``_top_level`` took for a top-level one)."""
+    pieces = _top_level(pattern)
+    try:
+        for piece in pieces:
+            re.compile(piece)
+    except re.error:
+        return [pattern]
+    return pieces
 
 
 def cue_both_scripts(cue: str) -> str:
