@@ -127,10 +127,3 @@ def _layout(texts: tuple[str, ...]) -> tuple[str, tuple[int, ...]]:
     newline: made once for the ten cue searches over a page's lines (the
     detectors change the lines' roles, not their texts)."""
     return "\n".join(texts), tuple(accumulate(map((1).__add__, map(len, texts))))
-    # ends[i]: offset just past line i's newline.
-    ends = list(accumulate(map((1).__add__, map(len, texts))))
-    while match is not None:
-        i = bisect_right(ends, match.start())
-        found.add(i)
-        match = search(joined, ends[i])
-    return found
