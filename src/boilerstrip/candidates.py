@@ -56,15 +56,16 @@ def _readability_lines(root) -> list[str]:
     return [] if summary_root is None else text_lines(element_text(summary_root))
 
 
-#: A run of whitespace readability's ``clean`` shortens (``\s{255,}``).
-_LONG_SPACE = re.compile(r"\s{255}")
+#: A run of whitespace readability's ``clean`` shortens (``\s{255,}``),
+#: tried only at a run's start.
+_LONG_SPACE = re.compile(r"(?<!\s)\s{255,}")
 #: readability's ``clean`` (``\s{255,}`` -> 255 spaces, ``\s*\n\s*`` -> a
 #: newline, ``\t|[ \t]{2,}`` -> a space), the first two tried only at the
 #: start of a run of whitespace: the same leftmost matches (a run is
 #: replaced whole), without retrying from each character of a run that holds
 #: no newline (quadratic in the run's length).
 _CLEAN_STEPS = (
-    (re.compile(r"(?<!\s)\s{255,}"), " " * 255),
+    (_LONG_SPACE, " " * 255),
     (re.compile(r"(?<!\s)\s*\n\s*"), "\n"),
     (re.compile(r"\t|[ \t]{2,}"), " "),
 )

@@ -80,12 +80,7 @@ def pattern_both_scripts(pattern: str) -> str:
     one can only match where that one already did: the matches are the same."""
     REGISTERED[pattern] = None
     forms = [form for form in _TRADITIONAL.get(pattern, ()) if form != pattern]
-    if not forms:
-        return pattern
-    alternatives = _alternatives(pattern)
-    for form in forms:
-        alternatives.extend(a for a in _alternatives(form) if a not in alternatives)
-    return "(?:" + "|".join(alternatives) + ")"
+    return "(?:" + "|".join(_joined_alternatives(pattern, forms)) + ")" if forms else pattern
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -105,12 +100,19 @@ def cue_both_scripts(cue: str) -> str:
     """A cue (an alternation, literals mostly) with its traditional forms as
     more alternatives of the same alternation, none twice."""
     REGISTERED[cue] = None
-    alternatives = _top_level(cue)
-    for form in _TRADITIONAL.get(cue, ()):
-        for alternative in _top_level(form):
+    return "|".join(_joined_alternatives(cue, _TRADITIONAL.get(cue, ())))
+
+
+def _joined_alternatives(pattern: str, forms) -> list[str]:
+    """The alternatives of ``pattern``, then those of each form not already
+    there: an alternative equal to an earlier one can only match where that
+    one did."""
+    alternatives = _alternatives(pattern)
+    for form in forms:
+        for alternative in _alternatives(form):
             if alternative not in alternatives:
                 alternatives.append(alternative)
-    return "|".join(alternatives)
+    return alternatives
 
 
 def _top_level(pattern: str) -> list[str]:
