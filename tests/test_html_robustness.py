@@ -90,6 +90,18 @@ def test_parse_html_of_empty_markup_is_none():
     assert parse_html("") is None
 
 
+def test_every_element_of_our_parse_is_a_plain_html_element():
+    """The element classes are chosen inside lxml, with no call back into
+    Python: form controls too are ``HtmlElement``s (lxml.html's own lookup
+    would make them ``InputElement`` and the like)."""
+    from lxml import html
+
+    root = parse_html("<html><body><form><label>搜索</label><input name='q'><select><option>新闻</option></select>"
+                      "<textarea>留言</textarea></form><p>正文</p></body></html>")
+    assert {type(element) for element in root.iter()} == {html.HtmlElement}
+    assert root.find(".//p").text_content() == "正文"
+
+
 def test_readability_on_our_parse_gives_the_stock_summary():
     """readability reads a copy of our parse, with its own cleaner minus
     link rewriting and a remembered link density: the text of its summary
@@ -106,8 +118,13 @@ def test_readability_on_our_parse_gives_the_stock_summary():
         "<div class='article'>" + "<p>这是正文的一段话，讲述了事情的经过，内容足够长，像一篇文章的段落。<a href='/a'>链接</a></p>" * 6
         + "</div><div class='footer'>版权所有</div></body></html>"
     )
-    pages = [javascript_link] + [decode(path.read_bytes())[0] for path in sorted(PAGES.glob("*/page.html"))]
-    assert len(pages) == 23
+    # Form controls are plain HtmlElements in our parse, classes of their own in readability's.
+    form = javascript_link.replace(
+        "<div class='footer'>", "<form action='/s'><label>搜索</label><input name='q' value='关键词'>"
+        "<select><option>新闻</option></select><textarea>留言</textarea></form><div class='footer'>"
+    )
+    pages = [javascript_link, form] + [decode(path.read_bytes())[0] for path in sorted(PAGES.glob("*/page.html"))]
+    assert len(pages) == 24
     for page in pages:
         markup, _ = prepare_markup(page, 10**8)
         ours = _readability_lines(parse_html(markup))
