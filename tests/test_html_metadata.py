@@ -9,6 +9,8 @@ from boilerstrip.markup import element_text, parse_html
 from boilerstrip.metadata import html_evidence, html_title, resolve
 from boilerstrip.text import text_lines
 
+from .conftest import FIXTURES
+
 BODY = "<p>" + "正文第一段，写的是这件事情的来龙去脉，很长的一段话，足够像一段正文。" * 2 + "</p>"
 
 
@@ -227,3 +229,29 @@ def test_a_comment_section_the_candidate_took_goes():
     assert [(line.role, line.detector) for line in page.lines] == [
         ("text", None), ("removed", "comments"), ("removed", "comments"), ("removed", "comments")
     ]
+
+
+def test_editor_elements_are_the_xpath_ones():
+    """The loop that finds editor-classed elements finds what the XPath it
+    replaced found (then ``_classed``): the case rules of ``translate`` on
+    class and id, ``bosszone`` matched in lower case only, on every page of
+    both corpora and on a page of the corner cases."""
+    from boilerstrip.decode import decode
+    from boilerstrip.metadata.html_fields import _classed, _editor_elements
+
+    xpath = ("//*[contains(translate(@class, 'EDITOR', 'editor'), 'editor')"
+             " or contains(translate(@id, 'EDITOR', 'editor'), 'editor') or contains(@bosszone, 'editor')]")
+    corners = (
+        "<html><body><p class='EDITOR'>1</p><p id='EdItOr'>2</p><p bosszone='Editor'>3</p><p bosszone='x-editor'>4</p>"
+        "<p class='Editor-name' bosszone='Editor'>5</p><p class='editors'>6</p><p class='edİtor'>7</p>"
+        "<p class='news editor'><span class='editor'>8</span></p><p class='ÉDITOR'>9</p></body></html>"
+    )
+    pages = [corners] + [decode(path.read_bytes())[0] for path in sorted(FIXTURES.glob("*/*/page.html"))]
+    assert len(pages) == 92
+    found = 0
+    for page in pages:
+        root = parse_html(page)
+        expected = [el for el in root.xpath(xpath) if _classed(el, "editor")]
+        assert list(_editor_elements(root)) == expected
+        found += len(expected)
+    assert found > 10
