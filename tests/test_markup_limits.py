@@ -13,6 +13,8 @@ from boilerstrip.markup import prepare_markup as _prepare
 from boilerstrip.options import DEFAULT
 from boilerstrip.sniff import is_markup
 
+from .conftest import FIXTURES
+
 
 def prepare_markup(markup: str):
     return _prepare(markup, DEFAULT.max_markup_chars)
@@ -130,6 +132,30 @@ def test_an_element_with_thousands_of_attributes_keeps_a_few():
     article = clean_article(f"<html><body><div {attributes}>x</div>{ARTICLE}</body></html>")
     assert article.body.endswith("这是一段正文内容，用来测试很大的页面会不会被截断。")
     assert "19,744 attributes of an element were dropped (too many or too long to parse)" in article.warnings
+
+
+def test_the_long_tag_look_ahead_finds_what_the_pattern_alone_finds():
+    """Tags around 4,000 characters with names of every length (a shorter
+    name leaves more to the attributes, so ``<div`` + 3,998 matches as
+    ``d``), touching or not, and the dev pages: the same matches and groups."""
+    import random
+
+    from boilerstrip.markup import _LONG_TAG
+
+    alone = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,30})([^<>]{4000,})")
+    rng = random.Random(13)
+    pieces = []
+    for _ in range(400):
+        name = rng.choice("abcdefgh") + "".join(rng.choice("ab9:_-") for _ in range(rng.randrange(0, 40)))
+        rest = "".join(rng.choice(' x="1"') for _ in range(rng.randrange(3950, 4060)))
+        pieces.append(rng.choice(["<", "<<", "x<", "<1"]) + name + rest + rng.choice([">", "<", "", ">text"]))
+    pages = ["".join(pieces)] + [path.read_text(encoding="utf-8", errors="replace") for path in sorted(FIXTURES.glob("pages/*/page.html"))]
+    matched = 0
+    for page in pages:
+        ours = [(m.span(), m.groups()) for m in _LONG_TAG.finditer(page)]
+        assert ours == [(m.span(), m.groups()) for m in alone.finditer(page)]
+        matched += len(ours)
+    assert matched > 100
 
 
 def test_an_attribute_over_libxml2s_limit_is_dropped_not_the_page():

@@ -88,8 +88,11 @@ def prepare_markup(markup: str, max_chars: int) -> tuple[str, list[str]]:
 MAX_ATTRIBUTES = 256
 #: Longest attribute an element keeps (an inline data URI, a hostile value).
 MAX_ATTRIBUTE_CHARS = 100_000
-#: A start tag this long may hold more than MAX_ATTRIBUTES attributes.
-_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,30})([^<>]{4000,})")
+#: A start tag this long may hold more than MAX_ATTRIBUTES attributes. The
+#: look-ahead (a letter and 4,000 characters that are not ``<>``) holds
+#: exactly where the rest matches, and reads an ordinary tag once where the
+#: rest would read it again for each shorter name.
+_LONG_TAG = re.compile(r"<(?=[A-Za-z][^<>]{4000})([A-Za-z][A-Za-z0-9:_-]{0,30})([^<>]{4000,})")
 _ATTRIBUTE = re.compile(r"""\s*[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
