@@ -150,10 +150,11 @@ def test_remembered_link_density_is_readabilitys():
 
 
 def test_cleaned_length_is_readabilitys():
-    """The length of readability's ``clean`` with its run patterns anchored
-    at a run's start: the same on 20,000 seeded strings of letters and every
-    kind of white space (runs of tabs, of newlines, of no-break and
-    ideographic spaces, runs over 255), and on the dev pages' texts."""
+    """The length of readability's ``clean`` counted from the runs of white
+    space: the same on 20,000 seeded strings of letters and every kind of
+    white space (runs of tabs, of newlines, of no-break and ideographic
+    spaces, of the separators ``str.isspace`` knows, runs over 255), and on
+    the dev pages' texts."""
     import random
 
     from readability.readability import clean
@@ -161,13 +162,16 @@ def test_cleaned_length_is_readabilitys():
     from boilerstrip.candidates import _cleaned_length
 
     rng = random.Random(7)
-    alphabet = ["a", "中", " ", " ", "\t", "\n", "\n", "\xa0", "\u3000", "\r"]
+    alphabet = ["a", "中", " ", " ", "\t", "\n", "\n", "\xa0", "\u3000", "\r", "\x0b", "\x1f", "\x85", "\u2028"]
     texts = []
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         if rng.random() < 0.05:
-            text = text[:9] + "".join(rng.choice(" \n\t\xa0") for _ in range(rng.randint(250, 300))) + text[9:]
+            spaces = rng.choice([" \n\t\xa0", " \t\xa0\u3000", " "])  # with and without a newline
+            text = text[:9] + "".join(rng.choice(spaces) for _ in range(rng.randint(250, 300))) + text[9:]
         texts.append(text)
+    # Runs either side of 255 without a newline (``\s{255,}`` shortens them, then the tab step).
+    texts += [f"a{(' ' + chr(9) + chr(0xA0)) * 86}"[: n + 1] + "b" for n in (253, 254, 255, 256)]
     texts += [parse_html(path.read_text(encoding="utf-8", errors="replace")).text_content() for path in sorted(PAGES.glob("*/page.html"))[:5]]
     assert [_cleaned_length(text) for text in texts] == [len(clean(text)) for text in texts]
 
