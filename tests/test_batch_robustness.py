@@ -3,6 +3,7 @@ that look like outputs, symlinks swapped in after the walk or planted in
 OUT_DIR, a full disk. One bad entry never stops the run; nothing outside the
 input tree is read and nothing outside OUT_DIR is written."""
 import errno
+import gc
 import json
 import os
 import shutil
@@ -353,6 +354,7 @@ def test_a_deep_tree_is_walked_with_few_descriptors(tmp_path, monkeypatch):
         folder = folder / "d"
     held = dict(limit=4)
     open_fds = lambda: len(os.listdir("/proc/self/fd"))  # noqa: E731
+    gc.collect()  # files earlier tests left in reference cycles are closed now, not during the walk
     before = open_fds()
     pages = [page.rel for page in walk([crawl], Counter())]
     monkeypatch.setattr("boilerstrip.batch.HELD_FOLDERS", held["limit"])
@@ -364,7 +366,7 @@ def test_a_deep_tree_is_walked_with_few_descriptors(tmp_path, monkeypatch):
     assert narrow == pages and len(pages) == 80
     assert pages[:3] == ["p.txt", "d/p.txt", "d/d/p.txt"] and pages[-1] == "side/s.txt"
     assert max(peak) <= before + held["limit"] + 2
-    assert open_fds() == before
+    assert open_fds() <= before  # none left open (another test's leftovers may close meanwhile)
 
 
 def test_a_folder_swapped_for_a_symlink_during_the_walk_is_not_entered(tmp_path):
