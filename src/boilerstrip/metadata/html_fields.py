@@ -531,6 +531,7 @@ def _completed_date(window: list[str], dated: list, metas: dict[str, str], ld: l
     ``发布时间：10-08 12:00`` + ``<meta itemprop="dateUpdate"
     content="2019-10-08 12:00:57">`` -> ``2019-10-08T12:00`` (the precision
     the page prints). Nothing is guessed: with no agreeing full date, None.
+    ``dated``: the elements after the title classed ``time`` or ``date``.
     """
     shown = None
     for text in window + [_spaced(el) for el in dated]:
