@@ -476,8 +476,6 @@ def _editor_elements(root):
     for element in root.iter(etree.Element):
         get = element.get
         names, ident, zone = get("class"), get("id"), get("bosszone")
-        if names is None and ident is None and zone is None:
-            continue
         if (
             (names and "editor" in names.translate(_EDITOR_CASE))
             or (ident and "editor" in ident.translate(_EDITOR_CASE))
