@@ -1,0 +1,125 @@
+"""HTML mode with another second opinion in trafilatura's place: body F1 on
+the dev pages, the third-party pages and the English benchmark, and the time
+of one pass.
+
+    python benchmarks/bench_second_opinion.py                  # all three
+    python benchmarks/bench_second_opinion.py --only text --only none
+
+HTML mode asks readability-lxml and trafilatura where the article is
+(``candidates.candidates``); trafilatura is two fifths of its time. This
+measures what the pipeline would score if the second candidate came from
+elsewhere, the question any replacement for trafilatura must answer on pages
+it was not written for:
+
+* ``trafilatura``: as shipped;
+* ``text``: our own line pipeline on the page's visible text
+  (``page_text(root)`` in text mode), its title and body lines;
+* ``none``: readability alone.
+
+A new candidate is a function from the parsed page (lxml root) to text
+lines; add it to ``SECOND_OPINIONS``. Results are in docs/speed.md.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("BOILERSTRIP_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import score  # noqa: E402
+from boilerstrip import candidates, clean_article  # noqa: E402
+from boilerstrip.decode import decode  # noqa: E402
+from boilerstrip.markup import page_text, parse_html  # noqa: E402
+from boilerstrip.text import text_lines  # noqa: E402
+
+
+def _text_mode(root) -> list[str]:
+    article = clean_article(page_text(root))
+    return ([article.title] if article.title else []) + text_lines(article.body)
+
+
+SECOND_OPINIONS = {
+    "trafilatura": candidates._trafilatura_lines,
+    "text": _text_mode,
+    "none": lambda root: [],
+}
+
+
+def corpora() -> dict[str, list[tuple[str, bytes, str]]]:
+    """(name, page bytes, gold body) of each corpus."""
+    found = {}
+    for label, folder in (("dev", ROOT / "fixtures" / "pages"), ("thirdparty", ROOT / "fixtures" / "thirdparty")):
+        found[label] = [
+            (gold.parent.name, (gold.parent / "page.html").read_bytes(), json.loads(gold.read_text(encoding="utf-8"))["body"])
+            for gold in sorted(folder.glob("*/gold.json"))
+        ]
+    truth = SHARED / "english" / "ground-truth.json"
+    if not truth.exists():
+        raise FileNotFoundError(f"no English benchmark at {truth.parent} (set BOILERSTRIP_SHARED)")
+    found["english"] = [
+        (key, gzip.open(SHARED / "english" / "html" / f"{key}.html.gz").read(), value["articleBody"])
+        for key, value in sorted(json.loads(truth.read_text(encoding="utf-8")).items())
+    ]
+    return found
+
+
+def measure(name: str, pages: list[tuple[str, bytes, str]]) -> tuple[dict, dict[str, float], float]:
+    """Body P/R/F1 over ``pages`` with ``name`` as the second opinion, the
+    F1 of each page, and the seconds of the pass."""
+    shipped = candidates._trafilatura_lines
+    candidates._trafilatura_lines = SECOND_OPINIONS[name]
+    try:
+        pairs, each = [], {}
+        # Warm: imports, compiled patterns and XPaths of both extractors.
+        clean_article(pages[0][1])
+        SECOND_OPINIONS[name](parse_html(decode(pages[0][1])[0]))
+        start = time.perf_counter()
+        for key, page, gold in pages:
+            body = clean_article(page).body
+            pairs.append((gold, body))
+            each[key] = score.score([(gold, body)])["f1"]
+        seconds = time.perf_counter() - start
+    finally:
+        candidates._trafilatura_lines = shipped
+    return score.score(pairs), each, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=list(SECOND_OPINIONS), action="append", help="only this second opinion (repeatable)")
+    args = parser.parse_args(argv)
+    names = args.only or list(SECOND_OPINIONS)
+    sets = corpora()
+    print("| second opinion | corpus | pages | F1 | P | R | s a pass | pages lost / won against trafilatura |")
+    print("|---|---|---|---|---|---|---|---|")
+    shipped: dict[str, dict[str, float]] = {}
+    for name in ["trafilatura"] + [n for n in names if n != "trafilatura"]:
+        for label, pages in sets.items():
+            result, each, seconds = measure(name, pages)
+            if name == "trafilatura":
+                shipped[label] = each
+                if "trafilatura" not in names:
+                    continue
+                change = "–"
+            else:
+                lost = sum(1 for key, f1 in each.items() if f1 < shipped[label][key] - 0.005)
+                won = sum(1 for key, f1 in each.items() if f1 > shipped[label][key] + 0.005)
+                change = f"{lost} / {won}"
+            print(
+                f"| {name} | {label} | {len(pages)} | {result['f1']:.3f} | {result['precision']:.3f} "
+                f"| {result['recall']:.3f} | {seconds:.1f} | {change} |",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
