@@ -143,6 +143,52 @@ def test_agreement_on_a_related_box_is_no_article():
     assert method == "readability" and chosen == [0, 1, 2, 3, 4]
 
 
+def test_a_candidate_holding_the_whole_page_around_the_other_does_not_agree():
+    """An old portal page (a real one's lines): resiliparse took the whole
+    page, readability the article; the prose test passes (the article is
+    most of the prose), but what both took is a third of resiliparse's
+    text: it holds readability's block, it did not choose it."""
+    from boilerstrip.candidates import _mutual, agree
+
+    article = [
+        "像许多日本女性一样，顺子一直等到30岁出头才结婚。在决定结婚后，顺子便把精力放在建立新家庭上。",
+        "据英国《卫报》4日报道，目前，每年平均有200名过着无性婚姻生活的日本女性到东京郊区的一家诊所寻求帮助。",
+    ]
+    chrome = [
+        "雅虎中国 - 体育 - 娱乐 - 房产 - 汽车 - 电邮",
+        "西门子无绳电话邀您 看新闻 读新闻 评新闻 真切 持久 更自由",
+        "首页 滚动 国内 国际 财经 社会 声音 专题 两性 幻灯",
+        "·富夫妻望子成龙假离婚 三月后丈夫另娶妻子傻眼（2005-04-03 17:19PM）",
+        "·沪银行关照直系亲属房贷记录 夫妻为同一借款人（2005-04-01 16:19PM）",
+        "·夫妻勾结受贿近37万 原华中电管局长被判13年(图)（2005-04-01 15:57PM）",
+        "·长期忍而不射 下下之策（2005-04-01 09:56AM）",
+    ]
+    skeleton = chrome[:3] + article + chrome[3:]
+    whole, block = set(range(len(skeleton))), {3, 4}
+    assert agree(skeleton, whole, block) and not _mutual(skeleton, whole, block, 0.5)
+    assert _mutual(skeleton, block | {2}, block, 0.5)
+
+
+def test_the_second_opinion_on_chinese_pages(monkeypatch):
+    """readability holds the lead: no second extractor; else resiliparse,
+    and trafilatura only where resiliparse does not agree (163_2: it took a
+    page of which readability's block is a sixth; guancha_2: it found
+    nothing)."""
+    from boilerstrip import candidates, clean
+
+    asked = []
+    shipped = candidates._trafilatura_lines
+    monkeypatch.setattr(candidates, "_trafilatura_lines", lambda root: asked.append(1) or shipped(root))
+
+    def taken(name: str) -> list[str]:
+        return sorted(clean((FIXTURES / "pages" / name / "page.html").read_bytes()).extraction.taken)
+
+    assert taken("sina_1") == ["readability"]
+    assert taken("163_1") == ["readability", "resiliparse"] and not asked
+    assert taken("163_2") == ["readability", "trafilatura"]
+    assert taken("guancha_2") == ["readability", "trafilatura"] and len(asked) == 2
+
+
 def test_innermost_author_slot_speaks():
     page = (
         "<html><body><h2>英国美女转行当美人鱼</h2><div class='author-txt'><p class='author-name'>加拿大必读</p>"

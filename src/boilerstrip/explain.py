@@ -99,9 +99,13 @@ def _stages(result: Result) -> list[str]:
     return rows if len(rows) > 1 else []
 
 
+#: The mark of each content candidate in the skeleton's margin.
+_MARKS = {"trafilatura": "T", "resiliparse": "S", "readability": "R"}
+
+
 def _extraction(result: Result) -> list[str]:
-    """The HTML page's skeleton: ``T`` trafilatura took the line, ``R``
-    readability, ``+`` the extraction kept it."""
+    """The HTML page's skeleton: ``R`` readability took the line, ``T``
+    trafilatura, ``S`` resiliparse, ``+`` the extraction kept it."""
     extraction = result.extraction
     if extraction is None:
         return []
@@ -111,11 +115,13 @@ def _extraction(result: Result) -> list[str]:
         f"HTML extraction: {extraction.method}; title {extraction.title!r}; the page has "
         f"{len(extraction.skeleton)} lines"
         + "".join(f", {name} took {len(lines)}" for name, lines in taken.items())
-        + f", kept {len(chosen)} (T trafilatura, R readability, + kept):"
+        + f", kept {len(chosen)} ("
+        + ", ".join(f"{_MARKS[name]} {name}" for name in taken)
+        + ", + kept):"
     )
     rows = [head]
     for k, text in enumerate(extraction.skeleton):
-        marks = ("T" if k in taken.get("trafilatura", ()) else " ") + ("R" if k in taken.get("readability", ()) else " ")
+        marks = "".join(_MARKS[name] if k in lines else " " for name, lines in taken.items())
         marks += "+" if k in chosen else " "
         rows.append(f"{k + 1:>5} {marks} │ {text[:120]}")
     return rows

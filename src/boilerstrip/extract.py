@@ -9,8 +9,9 @@ would give. Scripts, styles, comments and hidden elements are dropped.
 1. ``parse_html``     markup -> lxml tree, without network, entity expansion
                       or huge-tree mode; oversized input is trimmed first.
 2. ``element_text``   the whole page, one block a line (the *skeleton*).
-3. ``candidates``     the main content according to trafilatura and to
-                      readability-lxml, each as skeleton lines.
+3. ``candidates``     the main content according to readability-lxml and
+                      a second extractor (resiliparse where it agrees,
+                      else trafilatura), each as skeleton lines.
 4. ``choose``         the candidates are weighed by prose and by the lead
                       paragraph under the title; when both are empty the
                       whole page goes on, and step 4b finds the article.
@@ -93,7 +94,7 @@ def extract_main(markup: str, options: Options) -> Extraction:
         warnings.append("page too large for content extraction; whole-page text used")
         return Extraction(page_text(root), "page", tuple(warnings), **found)
     lead = _lead(skeleton, title, options)
-    taken = candidates(root, skeleton, lead, is_thread(skeleton))
+    taken = candidates(root, markup, skeleton, lead, is_thread(skeleton), options)
     chosen, method = choose(skeleton, taken, lead, options.core_share)
     found.update(taken={name: frozenset(lines) for name, lines in taken.items()}, chosen=tuple(chosen))
     slides = _script_slides(root, [skeleton[i] for i in chosen], skeleton, options.slides_below)
