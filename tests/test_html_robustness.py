@@ -102,6 +102,61 @@ def test_every_element_of_our_parse_is_a_plain_html_element():
     assert root.find(".//p").text_content() == "正文"
 
 
+#: What readability's adapted methods decide (a portal's shapes): divs of
+#: inline text, a span holding a div, custom and prefixed tags (``<o:p>``
+#: from Word, ``<pxyz>``, ``<divider>``, which its markup search takes for
+#: block tags by their first letters), block tags' names inside text and
+#: attribute values, unlikely classes and ids (one inside ``<pre>``, one
+#: holding an ``<article>``), commas and white-space runs in paragraphs.
+MISUSED_DIVS = (
+    "<html><body><div id='header'>首页 新闻</div><div class='sidebar-menu'>推荐 <a href='/r'>阅读</a></div>"
+    "<div class='comment'><article><p>评论区里的文章，内容足够长，像一篇文章的段落，有逗号，也有句号。</p></article></div>"
+    "<pre><span class='footer'>代码 &lt;div&gt; 里的文字</span></pre>"
+    "<div class='content'><div>第一段，没有块元素的div，讲述了事情的经过，内容足够长，像一篇文章。<b>加粗</b>"
+    "<span>行内<div>藏在span里的div，内容足够长，像一篇文章的段落，有逗号。</div></span>尾巴文字，也够长。</div>"
+    "<div title='<p>属性里的p'>第二段，\t\t逗号，  逗号，\n\n 讲述了事情的经过，内容足够长，像一篇文章。<o:p></o:p></div>"
+    "<div><span>带<pxyz>自定义标签</pxyz>的段落，内容足够长，像一篇文章的段落，有逗号。</span><br>换行后的文字，也足够长，像一段。</div>"
+    "<div><i>斜体<divider>分隔</divider></i>文本 &lt;p&gt; 与 &lt;table&gt; 只是文字，内容足够长，像一篇文章的段落。</div>"
+    + "<p>这是正文的一段话，讲述了事情的经过，内容足够长，像一篇文章的段落，有逗号，有句号。</p>" * 4
+    + "</div><div id='footer'>版权所有</div></body></html>"
+)
+
+
+def test_readabilitys_adapted_methods_are_in_force():
+    """The installed readability's methods are the ones adapted in
+    ``readability_doc`` (a new readability fails this: review the adapted
+    methods against its code, then update their digests)."""
+    from readability import Document
+
+    from boilerstrip.readability_doc import _ADAPTED, adapted_methods, text_document_class
+
+    assert adapted_methods(Document) == list(_ADAPTED)
+    assert all(name in vars(text_document_class()) for name in _ADAPTED)
+
+
+def test_holding_blocks_is_readabilitys_markup_search():
+    """Whether an element holds a block element, looked up, equals
+    readability's search of the element's children's markup for every
+    element of the dev pages and of a page of corner cases."""
+    from lxml.etree import tostring
+    from readability.readability import REGEXES
+
+    from boilerstrip.decode import decode
+    from boilerstrip.readability_doc import holding_blocks
+
+    pattern = REGEXES["divToPElementsRe"]
+    pages = [MISUSED_DIVS] + [decode(path.read_bytes())[0] for path in sorted(PAGES.glob("*/page.html"))]
+    checked = 0
+    for page in pages:
+        root = parse_html(page)
+        holding = holding_blocks(root, pattern)
+        for element in root.iter():
+            searched = bool(pattern.search(str(b"".join(tostring(child, encoding="utf-8") for child in element))))
+            assert (element in holding) == searched, tostring(element)[:200]
+            checked += 1
+    assert checked > 25_000
+
+
 def test_readability_on_our_parse_gives_the_stock_summary():
     """readability reads a copy of our parse, with its own cleaner minus
     link rewriting and a remembered link density: the text of its summary
@@ -123,8 +178,8 @@ def test_readability_on_our_parse_gives_the_stock_summary():
         "<div class='footer'>", "<form action='/s'><label>搜索</label><input name='q' value='关键词'>"
         "<select><option>新闻</option></select><textarea>留言</textarea></form><div class='footer'>"
     )
-    pages = [javascript_link, form] + [decode(path.read_bytes())[0] for path in sorted(PAGES.glob("*/page.html"))]
-    assert len(pages) == 24
+    pages = [javascript_link, form, MISUSED_DIVS] + [decode(path.read_bytes())[0] for path in sorted(PAGES.glob("*/page.html"))]
+    assert len(pages) == 25
     for page in pages:
         markup, _ = prepare_markup(page, 10**8)
         ours = _readability_lines(parse_html(markup))
@@ -138,11 +193,11 @@ def test_remembered_link_density_is_readabilitys():
     newlines, and a run of 300 spaces and no-break spaces)."""
     from readability import Document
 
-    from boilerstrip.candidates import _text_document_class
+    from boilerstrip.readability_doc import text_document_class
 
     page = (PAGES / "people_1" / "page.html").read_bytes().decode("utf-8")
     page = page.replace("<body>", "<body><div><a href='/x'>链接" + " \u00a0" * 150 + "尾</a> 文字\t\t两 个</div>", 1)
-    ours = _text_document_class()(parse_html(page))
+    ours = text_document_class()(parse_html(page))
     stock = Document(page)
     elements = list(ours._html(True).iter("div", "p", "a", "td", "ul", "li", "span"))
     assert len(elements) > 200
@@ -159,7 +214,7 @@ def test_cleaned_length_is_readabilitys():
 
     from readability.readability import clean
 
-    from boilerstrip.candidates import _cleaned_length
+    from boilerstrip.readability_doc import cleaned_length
 
     rng = random.Random(7)
     alphabet = ["a", "中", " ", " ", "\t", "\n", "\n", "\xa0", "\u3000", "\r", "\x0b", "\x1f", "\x85", "\u2028"]
@@ -173,7 +228,7 @@ def test_cleaned_length_is_readabilitys():
     # Runs either side of 255 without a newline (``\s{255,}`` shortens them, then the tab step).
     texts += [f"a{(' ' + chr(9) + chr(0xA0)) * 86}"[: n + 1] + "b" for n in (253, 254, 255, 256)]
     texts += [parse_html(path.read_text(encoding="utf-8", errors="replace")).text_content() for path in sorted(PAGES.glob("*/page.html"))[:5]]
-    assert [_cleaned_length(text) for text in texts] == [len(clean(text)) for text in texts]
+    assert [cleaned_length(text) for text in texts] == [len(clean(text)) for text in texts]
 
 
 def text_of(fragment: str) -> str:

@@ -11,13 +11,12 @@ with readability (:func:`candidates`).
 """
 from __future__ import annotations
 
-import copy
-import functools
 import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .markup import element_text, parse_html
+from .readability_doc import text_document_class
 from .text import cjk_count, is_prose, squeeze, text_lines
 
 if TYPE_CHECKING:
@@ -72,120 +71,11 @@ def _readability_lines(root) -> list[str]:
     """readability-lxml's text of the page parsed as ``root`` (a copy: it
     prunes the tree it reads)."""
     try:
-        summary = _text_document_class()(root).summary(html_partial=True)
+        summary = text_document_class()(root).summary(html_partial=True)
     except Exception:  # noqa: BLE001 - a peer's failure must not stop us
         return []
     summary_root = parse_html("<html><body>" + summary + "</body></html>")
     return [] if summary_root is None else text_lines(element_text(summary_root))
-
-
-#: A run of two or more white-space characters, matched whole from its
-#: first character (a pattern that opens with ``\s`` lets the engine skip
-#: ahead to white space).
-_RUN = re.compile(r"\s(?<!\s\s)\s+")
-#: readability's last step, ``\t|[ \t]{2,}`` -> a space (a tab is taken
-#: alone first, so a run of spaces and tabs opens with a space).
-_BLANKS = re.compile(r"\t| [ \t]+")
-
-
-def _cleaned_length(text: str) -> int:
-    r"""``len(readability.readability.clean(text))``, counted without making
-    the cleaned text.
-
-    ``clean`` makes a run of 255 white-space characters or more 255 spaces,
-    a run with a newline a newline, then a tab or a run of spaces and tabs
-    (``\t|[ \t]{2,}``) a space, and strips the ends. So the ends go; inside,
-    a run of one character keeps its length, a run of 255 or more or with a
-    newline becomes one character, and another run is what the last step
-    makes of it.
-    """
-    start = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
-    length = max(end - start, 0)
-    for match in _RUN.finditer(text, start, end):
-        run = match.group()
-        kept = 1 if len(run) >= 255 or "\n" in run else len(_BLANKS.sub(" ", run))
-        length -= len(run) - kept
-    return length
-
-
-@functools.lru_cache(maxsize=1)
-def _text_document_class():
-    """readability-lxml's ``Document`` reading our parse of the page, with
-    the same summary as the stock class.
-
-    * The page is parsed once, by us (:func:`~boilerstrip.markup.parse_html`:
-      libxml2's HTML parser on the same UTF-8 bytes readability would parse,
-      comments and processing instructions dropped, which readability's
-      cleaner drops anyway); readability gets a copy of that tree for each
-      of its passes (it prunes what it reads, and reads the page again when
-      its first, ruthless pass finds too little).
-    * Its cleaner leaves links alone: the stock one rewrites every link of
-      the page to drop ``javascript:`` URLs, a quarter of its time, for
-      nothing we read (we take text only).
-    * A link density (the length of the text under ``<a>``, each piece's
-      whitespace cleaned, over the element's) is computed from the text
-      lengths already computed for the same text in this document (the
-      same texts are measured again for the parent, the grandparent, and in
-      the sanitising pass), counted from the text's runs of white space
-      without making the cleaned text (:func:`_cleaned_length`).
-
-    The summaries are identical to the stock class's on the 272 pages of
-    both corpora and the English benchmark (``tests/test_html_robustness.py``
-    checks the dev pages). If readability's internals differ, the stock
-    ``Document`` is used.
-    """
-    from readability import Document
-
-    try:
-        from readability.readability import REGEXES
-    except ImportError:  # pragma: no cover - another readability version
-
-        class CopyingDocument(Document):
-            def _parse(self, input):  # noqa: A002 - readability's signature
-                return super()._parse(copy.deepcopy(input))
-
-        return CopyingDocument
-    try:
-        from lxml.html.clean import Cleaner
-    except ImportError:
-        from lxml_html_clean import Cleaner
-
-    cleaner = Cleaner(
-        scripts=True, javascript=False, comments=True, style=True, links=True, meta=False,
-        add_nofollow=False, page_structure=False, processing_instructions=True, embedded=False,
-        frames=False, forms=False, annoying_tags=False, remove_tags=None, remove_unknown_tags=False,
-        safe_attrs_only=False,
-    )
-
-    class TextDocument(Document):
-        def _parse(self, input):  # noqa: A002 - readability's signature
-            doc = copy.deepcopy(input)
-            self.encoding = "utf-8"
-            for element in doc.xpath("//*[@hidden]"):
-                element.drop_tree()
-            for element in doc.xpath("//*[@style]"):
-                if REGEXES["displayNoneRe"].search(element.get("style")):
-                    element.drop_tree()
-            cleaner(doc)
-            self._lengths = {}
-            return doc
-
-        def get_link_density(self, elem):
-            link_length = 0
-            for link in elem.iterdescendants("a"):
-                link_length += self._text_length(link)
-            return float(link_length) / max(self._text_length(elem), 1)
-
-        def _text_length(self, elem) -> int:
-            """readability's ``text_length``, remembered by text."""
-            text = elem.text_content() or ""
-            length = self._lengths.get(text)
-            if length is None:
-                length = self._lengths[text] = _cleaned_length(text)
-            return length
-
-    return TextDocument
 
 
 def candidates(root, markup: str, skeleton: list[str], lead: int | None, threaded: bool, options: Options) -> dict[str, set[int]]:
