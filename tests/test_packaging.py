@@ -32,10 +32,13 @@ def test_readme_commands_use_the_pip_a_fresh_venv_brings():
 def test_license_is_an_spdx_string_with_its_file():
     # A TOML table here makes setuptools >= 77 print a deprecation warning
     # (three times) on every install.
-    assert PYPROJECT["project"]["license"] == "MIT"
-    assert PYPROJECT["project"]["license-files"] == ["LICENSE"]
+    # MIT, and Apache-2.0 for readability-lxml's methods adapted in
+    # readability_doc.py (its license beside ours).
+    assert PYPROJECT["project"]["license"] == "MIT AND Apache-2.0"
+    assert PYPROJECT["project"]["license-files"] == ["LICENSE", "LICENSES/Apache-2.0.txt"]
     assert PYPROJECT["build-system"]["requires"] == ["setuptools>=77"]
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    assert "Apache License" in (ROOT / "LICENSES" / "Apache-2.0.txt").read_text(encoding="utf-8")[:200]
     # pip 23.2.1 fails on an extra named twice (lxml[html-clean,html-clean]).
     for requirement in PYPROJECT["project"]["dependencies"]:
         extras = re.findall(r"\[([^\]]*)\]", requirement)

@@ -18,9 +18,11 @@ The summaries are identical to the stock class's on the 272 pages of both
 corpora and the English benchmark (``tests/test_html_robustness.py`` checks
 the dev pages and pages made for each override).
 
-The three methods are adapted from readability-lxml 0.9
-(https://github.com/buriy/python-readability), Copyright (c) 2010 Arc90 Inc
-and its contributors, under the Apache License 2.0.
+The three methods are adapted from readability-lxml 0.9 (python-readability,
+https://github.com/buriy/python-readability, by Yuri Baburov and
+contributors, after Arc90's Readability), under the Apache License 2.0: a
+copy is in ``LICENSES/Apache-2.0.txt``; each method's docstring says what
+was changed.
 """
 from __future__ import annotations
 
