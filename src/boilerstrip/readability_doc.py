@@ -5,7 +5,9 @@ readability is HTML mode's largest part (it runs on every page); where its
 methods spend their time on work whose answer is known more cheaply, this
 subclass gives the same answer the cheap way:
 
-* the page is parsed once, by us, and readability gets a copy of the tree;
+* the page is parsed once, by us (comments and processing instructions
+  dropped, which its cleaner drops anyway), and readability gets a copy of
+  the tree for each of its passes (it prunes what it reads);
 * its cleaner leaves links alone (we take text only);
 * a text's cleaned length is counted, not made, and remembered by text;
 * three methods (``remove_unlikely_candidates``,
@@ -114,29 +116,10 @@ def holding_blocks(root, block_tag) -> set:
 
 @functools.lru_cache(maxsize=1)
 def text_document_class():
-    """readability-lxml's ``Document`` reading our parse of the page, with
-    the same summary as the stock class.
-
-    * The page is parsed once, by us (:func:`~boilerstrip.markup.parse_html`:
-      libxml2's HTML parser on the same UTF-8 bytes readability would parse,
-      comments and processing instructions dropped, which readability's
-      cleaner drops anyway); readability gets a copy of that tree for each
-      of its passes (it prunes what it reads, and reads the page again when
-      its first, ruthless pass finds too little).
-    * Its cleaner leaves links alone: the stock one rewrites every link of
-      the page to drop ``javascript:`` URLs, a quarter of its time, for
-      nothing we read (we take text only).
-    * A link density (the length of the text under ``<a>``, each piece's
-      whitespace cleaned, over the element's) is computed from the text
-      lengths already computed for the same text in this document (the
-      same texts are measured again for the parent, the grandparent, and in
-      the sanitising pass), counted from the text's runs of white space
-      without making the cleaned text (:func:`cleaned_length`).
-    * The adapted methods (:func:`adapted_methods`), each saying what it
-      changes.
-
-    If readability's internals differ, the stock ``Document`` is used.
-    """
+    """The ``Document`` subclass the module describes: readability's own
+    methods where the adapted ones were adapted from another source, the
+    stock ``Document`` (on a copy of the tree) if readability's internals
+    differ."""
     from readability import Document
 
     try:
@@ -192,7 +175,8 @@ def text_document_class():
                 length = self._lengths[text] = cleaned_length(text)
             return length
 
-    class AdaptedDocument(TextDocument):
+        # The adapted methods (a readability whose source differs keeps its own).
+
         def remove_unlikely_candidates(self):
             """readability's, over the elements that have a class or an id
             attribute (for the others its test string is one space, which
@@ -316,5 +300,6 @@ def text_document_class():
 
             return candidates
 
-    adapted = adapted_methods(Document)
-    return type("TextDocument", (TextDocument,), {name: AdaptedDocument.__dict__[name] for name in adapted})
+    for name in set(_ADAPTED) - set(adapted_methods(Document)):
+        delattr(TextDocument, name)
+    return TextDocument
