@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import score  # noqa: E402
+from benchmarks.bench_quality import load  # noqa: E402
 from boilerstrip import candidates, clean_article  # noqa: E402
 from boilerstrip.decode import decode  # noqa: E402
 from boilerstrip.markup import page_text, parse_html  # noqa: E402
@@ -77,12 +78,10 @@ VARIANTS = {
 
 def corpora() -> dict[str, list[tuple[str, bytes, str]]]:
     """(name, page bytes, gold body) of each corpus."""
-    found = {}
-    for label, folder in (("dev", ROOT / "fixtures" / "pages"), ("thirdparty", ROOT / "fixtures" / "thirdparty")):
-        found[label] = [
-            (gold.parent.name, (gold.parent / "page.html").read_bytes(), json.loads(gold.read_text(encoding="utf-8"))["body"])
-            for gold in sorted(folder.glob("*/gold.json"))
-        ]
+    found = {
+        label: [(name, (folder / "page.html").read_bytes(), gold["body"]) for name, folder, gold in load(corpus)]
+        for label, corpus in (("dev", "pages"), ("thirdparty", "thirdparty"))
+    }
     truth = SHARED / "english" / "ground-truth.json"
     if not truth.exists():
         raise FileNotFoundError(f"no English benchmark at {truth.parent} (set BOILERSTRIP_SHARED)")
