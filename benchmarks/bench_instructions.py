@@ -4,6 +4,7 @@ of the code can be compared on a busy machine (times cannot).
 
     python benchmarks/bench_instructions.py                 # html, text and trafilatura
     python benchmarks/bench_instructions.py --only text     # one of them
+    python benchmarks/bench_instructions.py --only html-without-resiliparse --only trafilatura
 
 Each figure is a run that makes one pass over the inputs minus a run that
 makes none (imports, the first page's warm-up and the interpreter's start
@@ -30,6 +31,11 @@ JOBS = {
         "from bench_speed import load_html\nfrom boilerstrip import clean_article\n"
         "inputs = load_html()\nrun = clean_article\n"
     ),
+    # HTML mode as installed without the ``fast`` extra (no resiliparse).
+    "html-without-resiliparse": (
+        "from bench_speed import load_html\nfrom functools import partial\nfrom boilerstrip import Options, clean_article\n"
+        "inputs = load_html()\nrun = partial(clean_article, options=Options(ask_resiliparse=False))\n"
+    ),
     "text": (
         "from bench_speed import load_texts\nfrom boilerstrip import clean_article\n"
         "inputs = [text for _, text in load_texts()]\nrun = clean_article\n"
@@ -39,6 +45,8 @@ JOBS = {
         "inputs = [decode(page)[0] for page in load_html()]\nrun = trafilatura.extract\n"
     ),
 }
+#: What runs without ``--only``.
+DEFAULT = ("html", "text", "trafilatura")
 
 _TEMPLATE = (
     "import sys\nsys.path[:0] = [{src!r}, {benchmarks!r}]\n{job}"
@@ -66,11 +74,12 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     counts = {}
-    for job in args.only or list(JOBS):
+    for job in args.only or DEFAULT:
         counts[job] = instructions(job, 1) - instructions(job, 0)
         print(f"{job}: {counts[job] / 1e9:.3f} G instructions a pass", flush=True)
-    if "html" in counts and "trafilatura" in counts:
-        print(f"HTML mode against trafilatura.extract, by instructions: {counts['trafilatura'] / counts['html']:.3f}x")
+    for html in ("html", "html-without-resiliparse"):
+        if html in counts and "trafilatura" in counts:
+            print(f"{html} against trafilatura.extract, by instructions: {counts['trafilatura'] / counts[html]:.3f}x")
 
 
 if __name__ == "__main__":

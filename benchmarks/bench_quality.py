@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import score  # noqa: E402
-from boilerstrip import clean_article  # noqa: E402
+from boilerstrip import Options, clean_article  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
 #: The fields each corpus's gold knows.
@@ -80,12 +80,13 @@ def _rate(hits: list[bool]) -> float:
     return sum(hits) / len(hits) if hits else math.nan
 
 
-def evaluate(corpus: str, mode: str, pages: list | None = None) -> dict:
-    """One row: every page of ``corpus`` cleaned once in ``mode`` and scored."""
+def evaluate(corpus: str, mode: str, pages: list | None = None, options: Options | None = None) -> dict:
+    """One row: every page of ``corpus`` cleaned once in ``mode`` (with
+    ``options``, default ones if None) and scored."""
     pages = pages if pages is not None else load(corpus)
     inputs = [page_input(folder, mode) for _, folder, _ in pages]
     started = time.perf_counter()
-    articles = [clean_article(page) for page in inputs]
+    articles = [clean_article(page, options=options) for page in inputs]
     elapsed = time.perf_counter() - started
     fields = CORPORA[corpus]
     match = {f: [] for f in fields}

@@ -383,3 +383,15 @@ def test_a_folder_swapped_for_a_symlink_during_the_walk_is_not_entered(tmp_path)
     assert [(p.rel, p.error) for p in pages] == [
         ("sub/", "cannot list folder: it changed during the walk (symlinks are not followed)")
     ]
+
+
+def test_run_settings_say_whether_resiliparse_is_asked(tmp_path, monkeypatch):
+    """A folder cleaned with resiliparse and continued where it is not
+    installed is cleaned again: the outputs of HTML pages may differ."""
+    from boilerstrip import batch
+
+    settings = lambda options: json.loads(batch.run_settings(BatchOptions(tmp_path, options=options)))["options"]  # noqa: E731
+    assert settings(Options())["ask_resiliparse"] is True
+    assert settings(Options(ask_resiliparse=False))["ask_resiliparse"] is False
+    monkeypatch.setattr(batch, "resiliparse_extractor", lambda: None)
+    assert settings(Options())["ask_resiliparse"] is False

@@ -189,6 +189,21 @@ def test_the_second_opinion_on_chinese_pages(monkeypatch):
     assert taken("guancha_2") == ["readability", "trafilatura"] and len(asked) == 2
 
 
+def test_without_resiliparse_trafilatura_is_asked(monkeypatch):
+    """Installed without the ``fast`` extra, or with ``ask_resiliparse``
+    off, a page where resiliparse would be asked (163_1) gets trafilatura,
+    and the two give the same article."""
+    from boilerstrip import Options, candidates, clean
+
+    page = (FIXTURES / "pages" / "163_1" / "page.html").read_bytes()
+    off = clean(page, Options(ask_resiliparse=False))
+    assert sorted(off.extraction.taken) == ["readability", "trafilatura"]
+    monkeypatch.setattr(candidates, "resiliparse_extractor", lambda: None)
+    missing = clean(page)
+    assert sorted(missing.extraction.taken) == ["readability", "trafilatura"]
+    assert missing.articles == off.articles and missing.articles[0].body
+
+
 def test_innermost_author_slot_speaks():
     page = (
         "<html><body><h2>英国美女转行当美人鱼</h2><div class='author-txt'><p class='author-name'>加拿大必读</p>"

@@ -54,7 +54,19 @@ def test_version_changelog_and_readme_agree(capsys):
     shown = subprocess.run(
         [sys.executable, "-m", "boilerstrip", "--version"], capture_output=True, text=True, check=True
     ).stdout
-    assert shown == f"boilerstrip {version}\n"
+    first, extractors = shown.splitlines()
+    assert first == f"boilerstrip {version}"
+    assert re.fullmatch(r"readability-lxml \S+, trafilatura \S+, resiliparse \S+", extractors), extractors
+
+
+def test_resiliparse_is_the_fast_extra_not_a_core_dependency():
+    """resiliparse has no wheels for musl (Alpine) or glibc < 2.28: a core
+    dependency would make boilerstrip uninstallable there; HTML mode asks
+    trafilatura when it is missing (tests/test_html_metadata.py)."""
+    names = [re.split(r"[\s<>=;\[]", requirement, maxsplit=1)[0] for requirement in PYPROJECT["project"]["dependencies"]]
+    assert "resiliparse" not in names
+    assert PYPROJECT["project"]["optional-dependencies"]["fast"] == ["resiliparse>=0.15"]
+    assert "resiliparse>=0.15" in PYPROJECT["project"]["optional-dependencies"]["test"]
 
 
 def test_readme_api_example_reads_a_file_of_the_repository_and_shows_its_values(monkeypatch):

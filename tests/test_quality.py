@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_quality import CORPORA, MODES, evaluate_all
+from benchmarks.bench_quality import CORPORA, MODES, evaluate, evaluate_all
+from boilerstrip import Options
 
 FLOORS = json.loads((Path(__file__).resolve().parent.parent / "benchmarks" / "floors.json").read_text(encoding="utf-8"))
 ROWS = [(corpus, mode) for corpus in CORPORA for mode in MODES]
@@ -31,14 +32,25 @@ def test_every_corpus_and_mode_has_floors_for_every_field():
 
 @pytest.mark.parametrize("corpus,mode", ROWS)
 def test_quality_holds_its_floors(measured, corpus, mode):
-    row, floors = measured[(corpus, mode)], FLOORS[corpus][mode]
-    assert row["pages"] == floors["pages"], f"{corpus}/{mode}: {row['pages']} pages, floors pinned on {floors['pages']}"
+    _holds_floors(measured[(corpus, mode)], FLOORS[corpus][mode], f"{corpus}/{mode}")
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_html_mode_without_resiliparse_holds_the_html_floors(corpus):
+    """Installed without the ``fast`` extra, HTML mode asks trafilatura
+    where it would ask resiliparse: the same floors hold."""
+    row = evaluate(corpus, "html", options=Options(ask_resiliparse=False))
+    _holds_floors(row, FLOORS[corpus]["html"], f"{corpus}/html without resiliparse")
+
+
+def _holds_floors(row: dict, floors: dict, name: str) -> None:
+    assert row["pages"] == floors["pages"], f"{name}: {row['pages']} pages, floors pinned on {floors['pages']}"
     below = {}
     for key, floor in floors.items():
         if key == "pages":
             continue
         value = row[key]
-        assert not math.isnan(value), f"{corpus}/{mode}: {key} could not be measured (no page to count)"
+        assert not math.isnan(value), f"{name}: {key} could not be measured (no page to count)"
         if value < floor:
             below[key] = (round(value, 3), floor)
-    assert not below, f"{corpus}/{mode}: below the pinned floor (measured, floor): {below}"
+    assert not below, f"{name}: below the pinned floor (measured, floor): {below}"

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .article import Article
+from .candidates import resiliparse_extractor
 from .options import Options
 from .pipeline import clean
 from .render import SUFFIXES, document_chunks, encode, jsonl_records, page_document
@@ -1137,8 +1138,12 @@ def run(inputs: list[Path], options: BatchOptions, on_result: Callable[[Result],
 
 def run_settings(options: BatchOptions) -> bytes:
     """What the outputs depend on besides the pages: the format and the
-    pipeline's options (written to ``OUT_DIR/.boilerstrip-run``)."""
-    settings = {"format": options.format, "options": dataclasses.asdict(options.options)}
+    pipeline's options (written to ``OUT_DIR/.boilerstrip-run``), with
+    ``ask_resiliparse`` as it takes effect (off where resiliparse is not
+    installed)."""
+    pipeline = dataclasses.asdict(options.options)
+    pipeline["ask_resiliparse"] = options.options.ask_resiliparse and resiliparse_extractor() is not None
+    settings = {"format": options.format, "options": pipeline}
     return (json.dumps(settings, sort_keys=True, default=str) + "\n").encode("utf-8")
 
 

@@ -11,9 +11,10 @@ with readability (:func:`candidates`).
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .markup import element_text, parse_html
 from .readability_doc import text_document_class
@@ -41,13 +42,25 @@ def _trafilatura_lines(root) -> list[str]:
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 
 
+@functools.cache
+def resiliparse_extractor() -> Callable[..., str] | None:
+    """resiliparse's ``extract_plain_text``, or None when resiliparse is not
+    installed (it comes with the ``fast`` extra)."""
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+    except ImportError:
+        return None
+    return extract_plain_text
+
+
 def _resiliparse_lines(markup: str) -> list[str]:
     """resiliparse's main-content text of ``markup`` (its own parser,
     lexbor, and rules in C++: a few milliseconds a page). Comment sections
     are left out, and list bullets and alt texts, which the page does not
     show as text."""
-    from resiliparse.extract.html2text import extract_plain_text
-
+    extract_plain_text = resiliparse_extractor()
+    if extract_plain_text is None:
+        return []
     try:
         text = extract_plain_text(
             markup, preserve_formatting=True, main_content=True, list_bullets=False,
@@ -89,7 +102,8 @@ def candidates(root, markup: str, skeleton: list[str], lead: int | None, threade
       title and the page is no thread (``threaded``), no second extractor
       runs: :func:`choose` would follow readability (on the 91 Chinese
       pages, running trafilatura there changed no body);
-    * else resiliparse reads ``markup``; when it agrees with readability
+    * else resiliparse reads ``markup`` (when ``options.ask_resiliparse``
+      and it is installed); when it agrees with readability
       (:func:`agree`, the test :func:`choose` applies) and the agreement is
       mutual (:func:`_mutual`: resiliparse did not take the whole page
       around readability's block), the two are the candidates: two
@@ -106,7 +120,7 @@ def candidates(root, markup: str, skeleton: list[str], lead: int | None, threade
     if _chinese(skeleton):
         if lead is not None and lead in readability and not threaded:
             return {"readability": readability}  # no second extractor run
-        resiliparse = _locate(skeleton, _resiliparse_lines(markup))
+        resiliparse = _locate(skeleton, _resiliparse_lines(markup)) if options.ask_resiliparse else set()
         if agree(skeleton, resiliparse, readability, options.core_share) and _mutual(skeleton, resiliparse, readability, options.core_share):
             return {"resiliparse": resiliparse, "readability": readability}
     return {"trafilatura": _locate(skeleton, _trafilatura_lines(root)), "readability": readability}

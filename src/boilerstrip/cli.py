@@ -189,8 +189,34 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"larger pages (after gunzip) become errors; e.g. 50M, 500K (default: {format_size(DEFAULT_MAX_BYTES)})",
     )
     parser.add_argument("--explain", metavar="FILE", help="print FILE ('-': standard input) with every removed piece marked by its detector, and exit")
-    parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
+    parser.add_argument("--version", action=_Version, help="print the version and the extractors' versions, and exit")
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: boilerstrip's version and, on a second line, those of
+    the extractors HTML mode asks (its output depends on them)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"boilerstrip {__version__}\n{extractor_versions()}")
+        parser.exit()
+
+
+def extractor_versions() -> str:
+    """``readability-lxml 0.8.4.1, trafilatura 2.0.0, resiliparse 2.0.1``
+    (resiliparse comes with the ``fast`` extra)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    shown = []
+    for name in ("readability-lxml", "trafilatura", "resiliparse"):
+        try:
+            shown.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            shown.append(f"{name} not installed" + (" (pip install 'boilerstrip[fast]': HTML mode 1.3x faster)" if name == "resiliparse" else ""))
+    return ", ".join(shown)
 
 
 def main(argv: list[str] | None = None) -> int:

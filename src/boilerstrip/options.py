@@ -60,6 +60,16 @@ class Options:
     #: Share of the better candidate's prose the lines both candidates took
     #: must carry to be the article (agreeing on a "related" box is no article).
     core_share: float = 0.5
+    #: On a Chinese page whose lead paragraph readability's block misses,
+    #: ask resiliparse before trafilatura: where the two agree, trafilatura
+    #: (the larger part of HTML mode's time) is not run. resiliparse comes
+    #: with the ``fast`` extra (``pip install 'boilerstrip[fast]'``; it has
+    #: no wheels for some platforms). Off, or not installed, trafilatura is
+    #: asked there: the same body F1 on our corpora, HTML mode 1.3x slower
+    #: (20.9 G instructions a pass over our 91 pages against 16.0 G;
+    #: docs/speed.md). Off, the output does not depend on what is
+    #: installed.
+    ask_resiliparse: bool = True
     #: How far under the title (lines) the lead paragraph may start.
     lead_window: int = 12
     #: How long the lead paragraph is at least (shorter: breadcrumbs, kickers).
