@@ -395,3 +395,13 @@ def test_run_settings_say_whether_resiliparse_is_asked(tmp_path, monkeypatch):
     assert settings(Options(ask_resiliparse=False))["ask_resiliparse"] is False
     monkeypatch.setattr(batch, "resiliparse_extractor", lambda: None)
     assert settings(Options())["ask_resiliparse"] is False
+
+
+def test_the_staging_folder_is_gone_after_a_run_even_with_a_partial_left_in_it(tmp_path):
+    """The lock and the partial outputs are removed with their folder (by
+    descriptor, on every Python the package supports)."""
+    folder = OutputFolder(BatchOptions(tmp_path / "out"))
+    folder.__enter__()
+    (tmp_path / "out" / STAGING_NAME / "a.txt.json.partial").write_bytes(b"{")
+    folder.__exit__(None, None, None)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [RUN_NAME]

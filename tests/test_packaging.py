@@ -3,8 +3,12 @@ the licence and changelog, and paths the docs name."""
 import re
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: tomli, a dependency there
+    import tomli as tomllib
 
 import boilerstrip
 from boilerstrip import clean_articles

@@ -32,6 +32,7 @@ same command gives exactly the output of an uninterrupted run.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import gzip
@@ -91,7 +92,7 @@ STOPPING_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO}
 _DIR_FD = (
     hasattr(os, "O_NOFOLLOW")
     and hasattr(os, "O_DIRECTORY")
-    and {os.open, os.mkdir, os.stat, os.rename} <= os.supports_dir_fd
+    and {os.open, os.mkdir, os.stat, os.rename, os.unlink, os.rmdir} <= os.supports_dir_fd
     and os.scandir in os.supports_fd
 )
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -1204,7 +1205,13 @@ class OutputFolder:
 
     def __exit__(self, *exc_info) -> None:
         if _DIR_FD:
-            shutil.rmtree(STAGING_NAME, dir_fd=self.fd, ignore_errors=True)
+            # The staging folder holds files only (the lock, partial outputs);
+            # ``shutil.rmtree(dir_fd=...)`` would need Python 3.11.
+            for name in os.listdir(self.staging):
+                with contextlib.suppress(OSError):
+                    os.unlink(name, dir_fd=self.staging)
+            with contextlib.suppress(OSError):
+                os.rmdir(STAGING_NAME, dir_fd=self.fd)
         else:
             shutil.rmtree(self.path / STAGING_NAME, ignore_errors=True)
         self._close()
