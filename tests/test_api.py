@@ -19,6 +19,35 @@ def test_wrong_url_type_raises_type_error():
         clean_article("text", url=3)
 
 
+@pytest.mark.parametrize(
+    "given,error,message",
+    [
+        ({"ask_resiliparse": "no"}, TypeError, "Options.ask_resiliparse must be True or False, not 'no'"),
+        ({"lead_min": 5.0}, TypeError, "Options.lead_min must be an int, not 5.0"),
+        ({"lead_min": -5}, ValueError, "Options.lead_min must be 0 or more, not -5"),
+        ({"block_chars": 0}, ValueError, "Options.block_chars must be 1 or more, not 0"),
+        ({"core_share": 2}, ValueError, "Options.core_share is a share: from 0 to 1, not 2"),
+        ({"core_share": True}, TypeError, "Options.core_share must be a number, not True"),
+        ({"rules": "site_rules.toml"}, TypeError, r"Options.rules must be a RuleSet \(RuleSet.from_file\(...\)\), not 'site_rules.toml'"),
+    ],
+)
+def test_an_option_of_the_wrong_type_or_range_is_an_error_naming_it(given, error, message):
+    from boilerstrip import Options
+
+    with pytest.raises(error, match=f"^{message}$"):
+        Options(**given)
+
+
+def test_every_option_of_the_defaults_is_valid_and_replace_checks_too():
+    from dataclasses import replace
+
+    from boilerstrip import Options
+
+    assert Options(core_share=1, max_extractor_chars=0, lead_min=0) != Options()
+    with pytest.raises(ValueError, match="max_markup_chars"):
+        replace(Options(), max_markup_chars=0)
+
+
 @pytest.mark.parametrize("page", ["", "   \n\t\n", b"", b"\n\n"])
 def test_empty_input_gives_empty_article_with_warning(page):
     article = clean_article(page)

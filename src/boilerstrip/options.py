@@ -15,7 +15,7 @@ step, not to fit a site (a site's chrome belongs in a rules file).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .rules import RuleSet
 
@@ -117,6 +117,33 @@ class Options:
     column_prose: int = 10
     #: How long (characters) the article column's pieces are, the median.
     column_piece: int = 12
+
+    def __post_init__(self) -> None:
+        """A value of the wrong type or out of range is an error here, not a
+        silent wrong answer later (``ask_resiliparse="no"`` would be true,
+        ``block_chars=0`` would give empty bodies)."""
+        for option in fields(self):
+            value = getattr(self, option.name)
+            if option.type == "bool":
+                if not isinstance(value, bool):
+                    raise TypeError(f"Options.{option.name} must be True or False, not {value!r}")
+            elif option.type == "int":
+                if not isinstance(value, int) or isinstance(value, bool):
+                    raise TypeError(f"Options.{option.name} must be an int, not {value!r}")
+                least = 1 if option.name in _AT_LEAST_ONE else 0
+                if value < least:
+                    raise ValueError(f"Options.{option.name} must be {least} or more, not {value!r}")
+            elif option.type == "float":
+                if not isinstance(value, (int, float)) or isinstance(value, bool):
+                    raise TypeError(f"Options.{option.name} must be a number, not {value!r}")
+                if not 0.0 <= value <= 1.0:
+                    raise ValueError(f"Options.{option.name} is a share: from 0 to 1, not {value!r}")
+            elif not isinstance(value, RuleSet):
+                raise TypeError(f"Options.{option.name} must be a RuleSet (RuleSet.from_file(...)), not {value!r}")
+
+
+#: Sizes that cannot be 0 (the text would be cut to nothing).
+_AT_LEAST_ONE = frozenset({"block_chars", "max_markup_chars"})
 
 
 #: The options of a call that gives none.
