@@ -69,3 +69,17 @@ def test_stopping_early_stops_the_workers(tmp_path):
 def test_bad_worker_count_is_a_value_error():
     with pytest.raises(ValueError, match="workers must be a positive int"):
         next(clean_many([SEED], workers=0))
+
+
+@pytest.mark.parametrize(
+    "given,error,message",
+    [
+        ({"timeout": -1}, ValueError, "timeout must be a positive number of seconds, not -1"),
+        ({"timeout": "30"}, ValueError, "timeout must be a positive number of seconds, not '30'"),
+        ({"max_bytes": 0}, ValueError, "max_bytes must be a positive int, not 0"),
+        ({"options": {"keep_removed": False}}, TypeError, "options must be an Options or None, not dict"),
+    ],
+)
+def test_bad_settings_are_an_error_naming_them_not_an_error_on_every_page(given, error, message):
+    with pytest.raises(error, match=f"^{message}$"):
+        next(clean_many([SEED], workers=1, **given))

@@ -77,6 +77,12 @@ def clean_many(
         workers = default_workers()
     if not (isinstance(workers, int) and workers > 0):
         raise ValueError(f"workers must be a positive int, not {workers!r}")
+    if isinstance(timeout, bool) or not (isinstance(timeout, (int, float)) and timeout > 0):
+        raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    if isinstance(max_bytes, bool) or not (isinstance(max_bytes, int) and max_bytes > 0):
+        raise ValueError(f"max_bytes must be a positive int, not {max_bytes!r}")
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"options must be an Options or None, not {type(options).__name__}")
     config = CleanConfig(options or Options(), max_bytes)
     items: dict[int, os.PathLike | None] = {}
 
