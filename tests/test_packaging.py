@@ -69,8 +69,8 @@ def test_resiliparse_is_the_fast_extra_not_a_core_dependency():
     trafilatura when it is missing (tests/test_html_metadata.py)."""
     names = [re.split(r"[\s<>=;\[]", requirement, maxsplit=1)[0] for requirement in PYPROJECT["project"]["dependencies"]]
     assert "resiliparse" not in names
-    assert PYPROJECT["project"]["optional-dependencies"]["fast"] == ["resiliparse>=0.15"]
-    assert "resiliparse>=0.15" in PYPROJECT["project"]["optional-dependencies"]["test"]
+    assert PYPROJECT["project"]["optional-dependencies"]["fast"] == ["resiliparse>=0.16"]
+    assert "resiliparse>=0.16" in PYPROJECT["project"]["optional-dependencies"]["test"]
 
 
 def test_readme_api_example_reads_a_file_of_the_repository_and_shows_its_values(monkeypatch):
