@@ -206,7 +206,7 @@ class _Version(argparse.Action):
 
 
 def extractor_versions() -> str:
-    """``readability-lxml 0.8.4.1, trafilatura 2.0.0, resiliparse 2.0.1``
+    """``readability-lxml 0.9, trafilatura 2.3.1, resiliparse 2.0.1``
     (resiliparse comes with the ``fast`` extra)."""
     from importlib.metadata import PackageNotFoundError, version
 
