@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .article import Article
 from .batch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, CleanConfig, InputFile, Job, Result, WorkerPool, default_workers
-from .options import Options
+from .options import Options, given
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,7 @@ def clean_many(
         raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
     if isinstance(max_bytes, bool) or not (isinstance(max_bytes, int) and max_bytes > 0):
         raise ValueError(f"max_bytes must be a positive int, not {max_bytes!r}")
-    if options is not None and not isinstance(options, Options):
-        raise TypeError(f"options must be an Options or None, not {type(options).__name__}")
-    config = CleanConfig(options or Options(), max_bytes)
+    config = CleanConfig(given(options), max_bytes)
     items: dict[int, os.PathLike | None] = {}
 
     def jobs() -> Iterator[Job]:

@@ -148,3 +148,13 @@ _AT_LEAST_ONE = frozenset({"block_chars", "max_markup_chars"})
 
 #: The options of a call that gives none.
 DEFAULT = Options()
+
+
+def given(options: object) -> Options:
+    """``options`` as a call got them: :data:`DEFAULT` for None, a
+    ``TypeError`` naming anything that is no :class:`Options`."""
+    if options is None:
+        return DEFAULT
+    if not isinstance(options, Options):
+        raise TypeError(f"options must be an Options or None, not {type(options).__name__}")
+    return options

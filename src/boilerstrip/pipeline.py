@@ -40,7 +40,7 @@ from .extract import Extraction, extract_main
 from .columns import cut_side_columns
 from .lines import Page, split_lines
 from .metadata import find_line_fields, html_evidence
-from .options import DEFAULT, Options
+from .options import Options, given
 from .region import cut_comments, find_article
 from .repairs import repair
 from .sniff import is_markup
@@ -216,10 +216,7 @@ def _page_facts(warnings: tuple[str, ...], extraction: Extraction | None, option
 
 
 def _checked(options: object, url: object, charset: object) -> Options:
-    if options is None:
-        options = DEFAULT
-    elif not isinstance(options, Options):
-        raise TypeError(f"options must be an Options or None, not {type(options).__name__}")
+    options = given(options)
     for name, value in (("url", url), ("charset", charset)):
         if value is not None and not isinstance(value, str):
             raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
