@@ -145,6 +145,7 @@ def text_document_class():
     )
     unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
     block_tag = REGEXES["divToPElementsRe"]
+    display_none = REGEXES["displayNoneRe"]
 
     class TextDocument(Document):
         def _parse(self, input):  # noqa: A002 - readability's signature
@@ -153,7 +154,7 @@ def text_document_class():
             for element in doc.xpath("//*[@hidden]"):
                 element.drop_tree()
             for element in doc.xpath("//*[@style]"):
-                if REGEXES["displayNoneRe"].search(element.get("style")):
+                if display_none.search(element.get("style")):
                     element.drop_tree()
             cleaner(doc)
             self._lengths = {}
